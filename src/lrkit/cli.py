@@ -1,0 +1,68 @@
+"""The ``lrkit`` command: thin argument parsing over the package's functions.
+
+lrkit data build [--scale workshop] [--seed N] [--out DIR]
+lrkit exercises build [--solutions DIR] [--exercises DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lrkit.exercises import build_exercises
+from lrkit.synth.build import DEFAULT_SEED, SCALES, build
+
+
+def _seed(text: str) -> int:
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed must be a whole number, got {text!r}") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"seed must be 0 or more, got {seed}")
+    return seed
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lrkit", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    data = commands.add_parser("data", help="synthetic datasets").add_subparsers(
+        dest="action", required=True
+    )
+    data_build = data.add_parser("build", help="generate a scale of synthetic data")
+    data_build.add_argument("--scale", choices=SCALES, default="workshop")
+    data_build.add_argument("--seed", type=_seed, default=DEFAULT_SEED)
+    data_build.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: datasets/<scale>)"
+    )
+
+    exercises = commands.add_parser("exercises", help="exercise notebooks").add_subparsers(
+        dest="action", required=True
+    )
+    ex_build = exercises.add_parser("build", help="write learner notebooks from solutions")
+    ex_build.add_argument("--solutions", type=Path, default=Path("solutions"))
+    ex_build.add_argument("--exercises", type=Path, default=Path("exercises"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``lrkit`` command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "data":
+            out = args.out or Path("datasets") / args.scale
+            paths = build(out, scale=args.scale, seed=args.seed)
+            print(f"wrote {len(paths)} files to {out} (scale {args.scale}, seed {args.seed})")
+        elif args.command == "exercises":
+            paths = build_exercises(args.solutions, args.exercises)
+            print(f"wrote {len(paths)} learner notebook(s) to {args.exercises}")
+    except (ValueError, PermissionError, FileNotFoundError) as error:
+        print(f"lrkit: error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

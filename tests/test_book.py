@@ -1,0 +1,82 @@
+"""The book: it builds strictly with every page executed, and a broken notebook fails it.
+
+The real book is built in place (book/_build, as `make book` does, reusing its execution
+cache), then its HTML is read for what a reader must see.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+JB = [sys.executable, "-m", "jupyter_book", "build"]
+STRICT = ["-W", "-n", "--keep-going"]  # the Makefile's BOOK_FLAGS
+NOTEBOOK_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+
+def _build(book: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*JB, str(book), *STRICT], capture_output=True, text=True, timeout=1200)
+
+
+@pytest.fixture(scope="module")
+def html(root) -> Path:
+    result = _build(root / "book")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return root / "book" / "_build" / "html"
+
+
+@pytest.mark.slow
+def test_every_page_is_built_without_error_output(html):
+    pages = sorted(html.rglob("*.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "Traceback (most recent call last)" not in text, page
+        assert 'class="output traceback' not in text, page
+        assert "output stderr" not in text, page
+
+
+@pytest.mark.slow
+def test_module_1_shows_executed_table_chart_and_hidden_solution(html):
+    page = (html / "modules" / "01-concepts.html").read_text("utf-8")
+    assert "<table" in page  # an executed data frame
+    images = re.findall(r'<img[^>]+src="([^"]+\.png)"', page)
+    assert images, "no chart on the page"
+    for src in images:
+        assert (html / "modules" / src).resolve().exists(), src
+    assert 'class="exercise' in page or "exercise admonition" in page
+    assert re.search(r'class="[^"]*solution[^"]*dropdown', page), "solution is not a dropdown"
+    assert "Hải Phòng" in page and "Đồng Nai" in page
+
+
+@pytest.mark.slow
+def test_index_links_to_module_1(html):
+    assert "modules/01-concepts.html" in (html / "index.html").read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_a_notebook_that_raises_fails_the_build(root, tmp_path):
+    book = tmp_path / "book"
+    book.mkdir()
+    shutil.copy(root / "book" / "_config.yml", book / "_config.yml")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: broken\n")
+    (book / "intro.md").write_text("# A book with a broken page\n")
+    (book / "broken.md").write_text(
+        NOTEBOOK_HEADER + "# Broken\n\n```{code-cell} ipython3\n1 / 0\n```\n"
+    )
+    result = _build(book)
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stdout + result.stderr

@@ -1,0 +1,97 @@
+"""The real reference tables: minimum wage schedule and the 2025 provincial crosswalk.
+
+Expected values are typed from the decrees as listed in shared/domain-facts.md.
+"""
+
+import pandas as pd
+import pytest
+
+from lrkit.reference.minimum_wage import minimum_in_force, monthly_minimum, monthly_minimum_for
+from lrkit.reference.provinces import (
+    PILOT_PROVINCES,
+    ascii_name,
+    crosswalk_2025,
+    former_units,
+    provinces_2025,
+    provinces_pre2025,
+    resolve_province,
+)
+
+
+@pytest.mark.parametrize(
+    ("region", "on", "expected"),
+    [
+        ("I", "2018-01-01", 3_980_000),
+        ("IV", "2019-06-30", 2_920_000),
+        ("I", "2022-06-30", 4_420_000),  # the 2020 decree still applied
+        ("I", "2022-07-01", 4_680_000),  # 38/2022 from 1 July 2022
+        ("II", "2024-07-01", 4_410_000),
+        ("III", "2025-12-31", 3_860_000),
+        ("IV", "2026-01-01", 3_700_000),  # 293/2025
+    ],
+)
+def test_monthly_minimum_follows_the_decrees(region, on, expected):
+    assert monthly_minimum(region, on) == expected
+
+
+def test_hourly_minimum_and_decree_of_2024():
+    row = minimum_in_force("I", "2025-03-01")
+    assert row["decree"] == "74/2024/ND-CP"
+    assert row["hourly_vnd"] == 23_800
+
+
+def test_vectorised_lookup_matches_scalar():
+    regions = pd.Series(["I", "II", "IV", "III"])
+    dates = pd.Series(pd.to_datetime(["2020-10-01", "2022-10-01", "2024-10-01", "2019-01-01"]))
+    expected = [4_420_000, 4_160_000, 3_450_000, 3_250_000]
+    assert monthly_minimum_for(regions, dates).tolist() == expected
+
+
+def test_minimum_wage_errors_name_the_problem():
+    with pytest.raises(ValueError, match="region 'V'"):
+        monthly_minimum("V", "2024-01-01")
+    with pytest.raises(ValueError, match="before the first decree"):
+        monthly_minimum("I", "2017-12-31")
+
+
+def test_crosswalk_has_63_old_and_34_new_units():
+    table = crosswalk_2025()
+    assert len(provinces_pre2025()) == 63 == table["province_pre2025"].nunique()
+    assert len(provinces_2025()) == 34
+    unchanged = table[table["province_pre2025"] == table["province_2025"]]
+    # 11 kept their borders; 23 merged units kept the name of one of their parts.
+    sizes = table.groupby("province_2025").size()
+    assert (sizes == 1).sum() == 11
+    assert len(unchanged) == 34
+
+
+def test_pilot_provinces_absorbed_their_neighbours():
+    assert former_units("Hồ Chí Minh City") == ["Hồ Chí Minh City", "Bình Dương", "Bà Rịa–Vũng Tàu"]
+    assert former_units("Hải Phòng") == ["Hải Phòng", "Hải Dương"]
+    assert former_units("Đồng Nai") == ["Đồng Nai", "Bình Phước"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("Hai Phong", "Hải Phòng"),
+        ("  đồng   nai ", "Đồng Nai"),
+        ("HCMC", "Hồ Chí Minh City"),
+        ("TP. Hồ Chí Minh", "Hồ Chí Minh City"),
+        ("Hải Phòng", "Hải Phòng"),
+    ],
+)
+def test_resolve_province_accepts_common_spellings(typed, canonical):
+    assert resolve_province(typed, allowed=PILOT_PROVINCES) == canonical
+
+
+def test_resolve_province_lists_valid_names():
+    with pytest.raises(ValueError, match="Hải Phòng, Đồng Nai") as error:
+        resolve_province("Hà Nội", allowed=PILOT_PROVINCES)
+    assert "'Hà Nội'" in str(error.value)
+    assert resolve_province("Ha Noi") == "Hà Nội"
+
+
+def test_ascii_name():
+    assert ascii_name("Đồng Nai") == "Dong Nai"
+    assert ascii_name("Bà Rịa–Vũng Tàu") == "Ba Ria-Vung Tau"
