@@ -20,6 +20,9 @@ def test_same_packages_and_ranges(root):
 
     environment = yaml.safe_load((root / "environment.yml").read_text("utf-8"))
     conda_side = dict(_name_and_spec(d) for d in environment["dependencies"] if isinstance(d, str))
+    for block in environment["dependencies"]:
+        if isinstance(block, dict):  # the pip: list, for packages conda-forge lacks
+            conda_side.update(_name_and_spec(r) for r in block["pip"] if r != "-e .")
     conda_side.pop("pip")
     python = conda_side.pop("python")
     assert python == ">=" + project["requires-python"].removeprefix(">=")

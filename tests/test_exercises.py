@@ -6,7 +6,7 @@ import sys
 import nbformat
 import pytest
 
-from lrkit.exercises import BEGIN, END, INLINE, learner_notebook, render, strip_solution
+from lrkit.exercises.build import BEGIN, END, INLINE, learner_notebook, render, strip_solution
 
 SOLUTION_CELL = """x = 1
 # BEGIN SOLUTION

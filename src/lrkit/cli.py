@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lrkit.exercises import build_exercises
+from lrkit.exercises.build import build_exercises
 from lrkit.synth.build import DEFAULT_SEED, SCALES, build
 
 
@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     ex_build = exercises.add_parser("build", help="write learner notebooks from solutions")
     ex_build.add_argument("--solutions", type=Path, default=Path("solutions"))
     ex_build.add_argument("--exercises", type=Path, default=Path("exercises"))
+    ex_build.add_argument(
+        "--book-pages",
+        type=Path,
+        default=Path("book/exercises"),
+        help="where the book's exercise pages go (default: book/exercises)",
+    )
     return parser
 
 
@@ -56,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             paths = build(out, scale=args.scale, seed=args.seed)
             print(f"wrote {len(paths)} files to {out} (scale {args.scale}, seed {args.seed})")
         elif args.command == "exercises":
-            paths = build_exercises(args.solutions, args.exercises)
-            print(f"wrote {len(paths)} learner notebook(s) to {args.exercises}")
+            paths = build_exercises(args.solutions, args.exercises, args.book_pages)
+            print(f"wrote {len(paths)} file(s) to {args.exercises} and {args.book_pages}")
     except (ValueError, PermissionError, FileNotFoundError) as error:
         print(f"lrkit: error: {error}", file=sys.stderr)
         return 2

@@ -9,7 +9,8 @@ A solution notebook marks what the learner must write in two ways:
   ``# YOUR CODE HERE``.
 
 Cells tagged ``hidden-check`` (checks for the trainer) are dropped and every output is
-cleared. The learner notebook keeps the kernel name ``python3``.
+cleared. The learner notebook keeps the kernel name ``python3`` and records which exercise
+it is in its metadata (``lrkit.exercise``), so a renamed copy is still recognised.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def learner_notebook(
     learner.metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
+        "lrkit": {"exercise": Path(name).stem},
     }
     for index, cell in enumerate(solution.cells):
         tags = cell.get("metadata", {}).get("tags", [])
@@ -90,13 +92,27 @@ def render(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def build_exercises(solutions: Path, exercises: Path) -> list[Path]:
-    """Write the learner notebook of every ``solutions/*.ipynb`` into ``exercises/``."""
+def build_exercises(solutions: Path, exercises: Path, book_pages: Path | None = None) -> list[Path]:
+    """Write the learner notebook of every ``solutions/*.ipynb`` into ``exercises/``.
+
+    With ``book_pages``, also write each exercise's book page there (see
+    :mod:`lrkit.exercises.book`). Every solution is parsed first, so a notebook that breaks
+    an authoring rule stops the build before anything is written.
+    """
+    from lrkit.exercises.book import book_page
+    from lrkit.exercises.source import read_exercise
+
+    paths = sorted(Path(solutions).glob("*.ipynb"))
+    parsed = [read_exercise(path) for path in paths]
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted(Path(solutions).glob("*.ipynb")):
-        solution = nbformat.read(path, as_version=4)
+    for path, exercise in zip(paths, parsed, strict=True):
         target = exercises / path.name
-        target.write_text(render(learner_notebook(solution, path.name)), encoding="utf-8")
+        target.write_text(render(learner_notebook(exercise.notebook, path.name)), encoding="utf-8")
         written.append(target)
+        if book_pages is not None:
+            book_pages.mkdir(parents=True, exist_ok=True)
+            page = book_pages / f"{path.stem}.md"
+            page.write_text(book_page(exercise, f"exercises/{path.name}"), encoding="utf-8")
+            written.append(page)
     return written

@@ -1,0 +1,1 @@
+"""Sphinx extensions used by the kit's book (listed in ``book/_config.yml``)."""
