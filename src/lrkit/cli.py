@@ -2,6 +2,8 @@
 
 lrkit data build [--scale workshop] [--seed N] [--out DIR]
 lrkit exercises build [--solutions DIR] [--exercises DIR]
+lrkit workshop pack --groups groups.csv --out DIR
+lrkit workshop collect DIR [--timeout SECONDS]
 """
 
 from __future__ import annotations
@@ -50,7 +52,45 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("book/exercises"),
         help="where the book's exercise pages go (default: book/exercises)",
     )
+    _add_workshop(commands)
     return parser
+
+
+def _add_workshop(commands: argparse._SubParsersAction) -> None:
+    workshop = commands.add_parser("workshop", help="run a workshop").add_subparsers(
+        dest="action", required=True
+    )
+    pack = workshop.add_parser("pack", help="a folder of exercises and data per group")
+    pack.add_argument(
+        "--groups",
+        type=Path,
+        required=True,
+        help="CSV with columns group, province, year[, seed, lang]",
+    )
+    pack.add_argument("--out", type=Path, required=True, help="new folder for the pack")
+    pack.add_argument("--solutions", type=Path, default=Path("solutions"))
+    pack.add_argument("--exercises", type=Path, default=Path("exercises"))
+    collect = workshop.add_parser("collect", help="run returned notebooks, tabulate progress")
+    collect.add_argument("folder", type=Path, help="folder of returned notebooks")
+    collect.add_argument("--solutions", type=Path, default=Path("solutions"))
+    collect.add_argument("--out", type=Path, default=None, help="where the table goes")
+    collect.add_argument("--timeout", type=int, default=120, help="seconds per notebook")
+
+
+def _workshop(args: argparse.Namespace) -> None:
+    from lrkit.exercises.collect import collect
+    from lrkit.exercises.pack import pack
+
+    if args.action == "pack":
+        folders = pack(args.groups, args.out, args.solutions, args.exercises)
+        print(
+            f"packed {len(folders)} group(s) in {args.out / 'groups'}; "
+            f"answer key (trainer only) in {args.out / 'answer-key'}"
+        )
+    else:
+        table = collect(args.folder, args.solutions, args.out, args.timeout)
+        where = args.out or args.folder
+        print(f"{len(table)} notebook(s) run; progress in {where / 'progress.csv'} and .html")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "exercises":
             paths = build_exercises(args.solutions, args.exercises, args.book_pages)
             print(f"wrote {len(paths)} file(s) to {args.exercises} and {args.book_pages}")
-    except (ValueError, PermissionError, FileNotFoundError) as error:
+        elif args.command == "workshop":
+            _workshop(args)
+    except (ValueError, PermissionError, FileNotFoundError, FileExistsError) as error:
         print(f"lrkit: error: {error}", file=sys.stderr)
         return 2
     return 0

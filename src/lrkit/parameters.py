@@ -24,16 +24,16 @@ class ProfileParameters:
     seed: int
 
 
-def _whole_number(name: str, value: object) -> int:
-    if isinstance(value, bool):
-        raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if isinstance(value, int):
+def _whole_number(name: str, value: object, valid: str = "") -> int:
+    """Return ``value`` as an int; text such as "2024" from the command line is accepted."""
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value.strip())
-    raise TypeError(f"{name} must be a whole number, got {value!r}")
+    hint = f"; valid values: {valid}" if valid else ""
+    raise TypeError(f"{name} must be a whole number, got {value!r}{hint}")
 
 
 def check_profile_parameters(province: str, year: object, seed: object = None) -> ProfileParameters:
@@ -45,11 +45,10 @@ def check_profile_parameters(province: str, year: object, seed: object = None) -
     what is allowed.
     """
     name = resolve_province(province, allowed=PILOT_PROVINCES)
-    year_number = _whole_number("year", year)
+    valid_years = ", ".join(map(str, YEARS))
+    year_number = _whole_number("year", year, valid_years)
     if year_number not in YEARS:
-        raise ValueError(
-            f"year {year!r} is not in the workshop data; valid years: {', '.join(map(str, YEARS))}"
-        )
+        raise ValueError(f"year {year!r} is not in the workshop data; valid years: {valid_years}")
     seed_number = DEFAULT_SEED if seed is None else _whole_number("seed", seed)
     if seed_number < 0:
         raise ValueError(f"seed must be 0 or more, got {seed!r}")

@@ -1,0 +1,208 @@
+"""``lrkit workshop pack``: one folder of exercises and data per group of participants.
+
+``groups.csv`` has one row per group with the columns ``group``, ``province``, ``year`` and,
+optionally, ``seed`` and ``lang``. For each group the pack holds:
+
+* ``groups/<group>/``: the learner notebooks with the group's parameters injected by
+  papermill (not executed), the group's data (CSV for spreadsheets, Parquet for code; the
+  notebooks draw the same data with the group's seed) and a participant README;
+* ``answer-key/<group>/``: the solutions executed with the group's parameters, as HTML,
+  for the trainer only — kept outside the groups' folders so it is never handed out by
+  mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill as pm
+from nbconvert import HTMLExporter
+
+from lrkit.parameters import check_profile_parameters
+from lrkit.synth.build import DEFAULT_SEED, build
+
+REQUIRED = ("group", "province", "year")
+OPTIONAL = ("seed", "lang")
+LANGUAGES = ("en", "vi")
+_SAFE_NAME = re.compile(r"^[\w][\w .-]*$")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of participants and the parameters of its variant."""
+
+    name: str
+    province: str
+    year: int
+    seed: int
+    lang: str
+
+    def parameters(self) -> dict[str, object]:
+        """Return the notebook parameters of this group."""
+        return {"province": self.province, "year": self.year, "seed": self.seed, "lang": self.lang}
+
+
+def read_groups(path: Path) -> list[Group]:
+    """Read and check ``groups.csv``; errors name the row, column and allowed values."""
+    table = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    table.columns = [c.strip().lower() for c in table.columns]
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"{path}: missing column(s) {missing}; needs {REQUIRED}, may have {OPTIONAL}"
+        )
+    unknown = sorted(set(table.columns) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise ValueError(f"{path}: unknown column(s) {unknown}; allowed: {REQUIRED + OPTIONAL}")
+    if table.empty:
+        raise ValueError(f"{path}: has no groups")
+    groups = []
+    for number, row in enumerate(table.to_dict("records"), start=2):  # row 1 is the header
+        where = f"{path}, row {number}"
+        name = row["group"].strip()
+        if not _SAFE_NAME.match(name):
+            raise ValueError(f"{where}: group name {name!r} must be letters, digits, space, . _ -")
+        try:
+            params = check_profile_parameters(
+                row["province"], row["year"], row.get("seed") or DEFAULT_SEED
+            )
+        except (ValueError, TypeError) as error:
+            raise ValueError(f"{where}: {error}") from None
+        lang = (row.get("lang") or "en").strip().lower()
+        if lang not in LANGUAGES:
+            raise ValueError(f"{where}: lang {lang!r} is not one of {', '.join(LANGUAGES)}")
+        groups.append(Group(name, params.province, params.year, params.seed, lang))
+    names = [g.name for g in groups]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(f"{path}: group name(s) used twice: {duplicates}")
+    return groups
+
+
+def _declared_parameters(notebook: Path) -> set[str]:
+    return set(pm.inspect_notebook(str(notebook)))
+
+
+def _literal(value: object) -> str:
+    """Return a Python literal for ``value`` that keeps Vietnamese letters readable."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a Python string
+    return repr(value)
+
+
+def _inject(source: Path, target: Path, group: Group) -> None:
+    r"""Inject the group's parameters with papermill, without running the notebook.
+
+    papermill writes non-ASCII text as escapes (``H\u1ea3i Ph\xf2ng``): correct Python,
+    but unreadable for a participant, so the injected cell is rewritten with plain letters.
+    """
+    wanted = _declared_parameters(source)
+    parameters = {k: v for k, v in group.parameters().items() if k in wanted}
+    pm.execute_notebook(
+        str(source),
+        str(target),
+        parameters=parameters,
+        prepare_only=True,
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    notebook = nbformat.read(target, as_version=4)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            lines = [f"{name} = {_literal(value)}" for name, value in parameters.items()]
+            cell.source = "# Parameters of your group (set by your trainer)\n" + "\n".join(lines)
+    nbformat.write(notebook, target)
+
+
+def _answer_key(solution: Path, target_html: Path, group: Group, timeout: int) -> None:
+    wanted = _declared_parameters(solution)
+    parameters = {k: v for k, v in group.parameters().items() if k in wanted}
+    with tempfile.TemporaryDirectory(prefix="lrkit-key-") as work:
+        executed = Path(work) / solution.name
+        pm.execute_notebook(
+            str(solution),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=work,
+            progress_bar=False,
+            execution_timeout=timeout,
+        )
+        body, _ = HTMLExporter().from_notebook_node(nbformat.read(executed, as_version=4))
+    target_html.write_text(body, encoding="utf-8")
+
+
+README = """# Workshop exercises: group {name}
+
+Your group's variant: **{province}**, year **{year}**, data seed **{seed}**.
+
+1. Open JupyterLab in this folder (trainers: `make lab`, or `jupyter lab` in the kit's
+   environment) and open each notebook in order: {notebooks}.
+2. Run the cells from the top. Where you see `...` or `# YOUR CODE HERE`, write your code,
+   then run the check cell under it: it says "Correct", or gives a hint without the answer.
+3. Do not change the first cells (the parameters of your group).
+4. Save the notebooks and hand them back to your trainer as they are (any file name).
+
+The `data/` folder holds your group's data as CSV (opens in Excel with the Vietnamese
+letters intact) and Parquet. **The data are synthetic**: drawn by a model for teaching,
+they describe no real person or enterprise.
+"""
+
+
+def pack(
+    groups_csv: Path,
+    out: Path,
+    solutions: Path = Path("solutions"),
+    exercises: Path = Path("exercises"),
+    timeout: int = 300,
+) -> list[Path]:
+    """Write the workshop pack for every group in ``groups_csv`` into ``out``.
+
+    Returns the group folders. Refuses to write into a non-empty ``out`` so a previous pack
+    (perhaps with returned work in it) is never overwritten.
+    """
+    groups = read_groups(Path(groups_csv))
+    learner_notebooks = sorted(Path(exercises).glob("*.ipynb"))
+    if not learner_notebooks:
+        raise FileNotFoundError(
+            f"no exercise notebooks in {exercises}: run `lrkit exercises build`"
+        )
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty: choose a new folder for the pack")
+    folders = []
+    for group in groups:
+        folder = out / "groups" / group.name
+        (folder / "data").mkdir(parents=True)
+        for notebook in learner_notebooks:
+            _inject(notebook, folder / notebook.name, group)
+        built = build(folder / "data", seed=group.seed)
+        for path in built:
+            if path.suffix not in (".csv", ".parquet", ".md"):
+                path.unlink()  # truth.json and checksums stay with the trainer
+        names = ", ".join(f"`{n.name}`" for n in learner_notebooks)
+        (folder / "README.md").write_text(
+            README.format(
+                name=group.name,
+                province=group.province,
+                year=group.year,
+                seed=group.seed,
+                notebooks=names,
+            ),
+            encoding="utf-8",
+        )
+        key = out / "answer-key" / group.name
+        key.mkdir(parents=True)
+        for notebook in learner_notebooks:
+            solution = Path(solutions) / notebook.name
+            _answer_key(solution, key / f"{notebook.stem}.html", group, timeout)
+        folders.append(folder)
+    shutil.copy(groups_csv, out / "groups.csv")
+    return folders
