@@ -95,3 +95,61 @@ def test_resolve_province_lists_valid_names():
 def test_ascii_name():
     assert ascii_name("Đồng Nai") == "Dong Nai"
     assert ascii_name("Bà Rịa–Vũng Tàu") == "Ba Ria-Vung Tau"
+
+
+def test_official_codes_of_the_provinces():
+    from lrkit.reference.provinces import former_province_table, province_table
+
+    former = former_province_table().set_index("province_pre2025")
+    current = province_table().set_index("province_2025")
+    assert former["code_pre2025"].is_unique and len(former) == 63
+    assert current["code_2025"].is_unique and len(current) == 34
+    assert former.loc["Hồ Chí Minh City", "code_pre2025"] == "79"
+    assert former.loc["Bình Dương", "code_pre2025"] == "74"
+    assert former.loc["Hải Dương", "code_pre2025"] == "30"
+    assert current.loc["Hải Phòng", "code_2025"] == "31"
+    assert current.loc["Lào Cai", "code_2025"] == "15"  # the code of Yên Bái, its new seat
+    # every current code is the code of one of the units it was formed from
+    for name, row in current.iterrows():
+        assert row["code_2025"] in set(former.loc[former["province_2025"] == name, "code_pre2025"])
+    assert (current["unit_type"] == "city").sum() == 6
+
+
+def test_six_regions_and_the_straddling_units():
+    from lrkit.reference.provinces import REGIONS, former_province_table, province_table
+
+    counts = former_province_table()["region"].value_counts().to_dict()
+    assert counts == {"RRD": 11, "NMM": 14, "NCC": 14, "CH": 5, "SE": 6, "MRD": 13}
+    assert set(counts) == set(REGIONS)
+    table = province_table().set_index("province_2025")
+    straddling = set(table.index[table["region_status"] == "assumption"])
+    assert straddling == {
+        "Phú Thọ", "Bắc Ninh", "Quảng Ngãi", "Gia Lai", "Lâm Đồng", "Đắk Lắk", "Tây Ninh"
+    }
+
+
+def test_minimum_wage_table_and_array_lookup():
+    import numpy as np
+
+    from lrkit.reference.minimum_wage import (
+        minimum_wage_table,
+        monthly_minimum_array,
+        previous_monthly_minimum_array,
+    )
+
+    table = minimum_wage_table()
+    assert len(table) == 24
+    row = table[(table["decree"] == "74/2024/ND-CP") & (table["region"] == "IV")].iloc[0]
+    assert (row["previous_monthly_vnd"], row["rise_vnd"]) == (3_250_000, 200_000)
+    dates = np.array(
+        ["2022-06-30", "2022-07-01", "2024-07-01", "2018-05-01"], dtype="datetime64[D]"
+    )
+    regions = np.array([0, 0, 3, 1])
+    expected = [4_420_000, 4_680_000, 3_450_000, 3_530_000]
+    assert monthly_minimum_array(regions, dates).tolist() == expected
+    previous = previous_monthly_minimum_array(regions, dates).tolist()
+    assert previous == [4_180_000, 4_420_000, 3_250_000, 3_530_000]
+
+
+def test_common_abbreviation_of_ho_chi_minh_city():
+    assert resolve_province("TP.HCM") == "Hồ Chí Minh City"

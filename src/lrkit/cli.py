@@ -1,6 +1,6 @@
 """The ``lrkit`` command: thin argument parsing over the package's functions.
 
-lrkit data build [--scale workshop] [--seed N] [--out DIR]
+lrkit data build [--scale workshop|national] [--seed N] [--out DIR]
 lrkit exercises build [--solutions DIR] [--exercises DIR]
 lrkit workshop pack --groups groups.csv --out DIR
 lrkit workshop collect DIR [--timeout SECONDS]
@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     data_build = data.add_parser("build", help="generate a scale of synthetic data")
-    data_build.add_argument("--scale", choices=SCALES, default="workshop")
+    data_build.add_argument(
+        "--scale", choices=SCALES, default="workshop",
+        help="workshop: the 3 pilot provinces (committed); national: all provinces (on demand)",
+    )
     data_build.add_argument("--seed", type=_seed, default=DEFAULT_SEED)
     data_build.add_argument(
         "--out", type=Path, default=None, help="output folder (default: datasets/<scale>)"

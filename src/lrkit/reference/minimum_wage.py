@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 REGIONS: tuple[str, ...] = ("I", "II", "III", "IV")
@@ -77,3 +78,55 @@ def monthly_minimum_for(regions: pd.Series, on: pd.Series) -> pd.Series:
             raise ValueError("a date is before the first decree in the kit (2018-01-01)")
         out[mask] = rows["monthly_vnd"].to_numpy()[position]
     return out
+
+
+def monthly_minimum_array(region_codes: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Vectorised lookup on numpy arrays: ``region_codes`` 0-3 (I-IV), ``dates`` datetime64.
+
+    Returns the monthly minimum (VND, int64) in force for each pair; raises ``ValueError``
+    for a date before the first decree. Used by the generator at national scale.
+    """
+    table = schedule().sort_values(["region", "effective_from"])
+    dates = np.asarray(dates).astype("datetime64[D]")
+    out = np.zeros(len(dates), dtype=np.int64)
+    for code, region in enumerate(REGIONS):
+        rows = table[table["region"] == region]
+        starts = rows["effective_from"].to_numpy().astype("datetime64[D]")
+        mask = region_codes == code
+        position = np.searchsorted(starts, dates[mask], side="right") - 1
+        if (position < 0).any():
+            raise ValueError("a date is before the first decree in the kit (2018-01-01)")
+        out[mask] = rows["monthly_vnd"].to_numpy()[position]
+    return out
+
+
+def previous_monthly_minimum_array(region_codes: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Return the minimum of the decree BEFORE the one in force (the counterfactual level).
+
+    For a date before the second decree, the first decree's amount is returned.
+    """
+    table = schedule().sort_values(["region", "effective_from"])
+    dates = np.asarray(dates).astype("datetime64[D]")
+    out = np.zeros(len(dates), dtype=np.int64)
+    for code, region in enumerate(REGIONS):
+        rows = table[table["region"] == region]
+        starts = rows["effective_from"].to_numpy().astype("datetime64[D]")
+        mask = region_codes == code
+        position = np.maximum(np.searchsorted(starts, dates[mask], side="right") - 2, 0)
+        out[mask] = rows["monthly_vnd"].to_numpy()[position]
+    return out
+
+
+def minimum_wage_table() -> pd.DataFrame:
+    """Return the schedule as the ``minimum_wage`` dataset, with the rise over the last decree.
+
+    Columns: ``effective_from``, ``decree``, ``region``, ``monthly_vnd``, ``hourly_vnd``,
+    ``previous_monthly_vnd``, ``rise_vnd``, ``rise_pct`` (missing for the first decree).
+    """
+    table = schedule().sort_values(["region", "effective_from"]).copy()
+    table["previous_monthly_vnd"] = table.groupby("region")["monthly_vnd"].shift(1).astype("Int64")
+    table["rise_vnd"] = (table["monthly_vnd"] - table["previous_monthly_vnd"]).astype("Int64")
+    rise = table["rise_vnd"].astype("Float64") / table["previous_monthly_vnd"].astype("Float64")
+    table["rise_pct"] = (100 * rise).round(2)
+    table = table.sort_values(["effective_from", "region"]).reset_index(drop=True)
+    return table

@@ -1,70 +1,190 @@
 """Generate a scale of synthetic data and write it, byte-identically for a given seed.
 
-``generate`` returns the data frames; ``build`` writes them to a folder as Parquet and CSV
-(UTF-8 with BOM), with ``truth.json`` (every true parameter and calibration target with its
-source), ``codebook.md`` and ``SHA256SUMS``.
+``generate`` returns the data frames (clean datasets and truth tables); ``build`` writes a
+scale's folder:
+
+* ``<dataset>.parquet`` and ``<dataset>.csv`` (UTF-8 with BOM) for every clean dataset;
+* ``raw/`` the agencies' deliveries, ``truth/`` the answer keys (every stoppage, the
+  register linkage, the error ledger);
+* ``truth.json`` (every parameter with its source and status, the solved parameters, the
+  realised minimum-wage effects and the calibration targets next to what this build
+  achieved), ``codebook.md``, ``datapackage.json`` (Frictionless) and ``SHA256SUMS``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+from tqdm import tqdm
 
-from lrkit.synth.codebook import COLUMNS, codebook_markdown
-from lrkit.synth.enterprises import generate_enterprises
-from lrkit.synth.params import PARAMS, YEARS
+from lrkit.reference.minimum_wage import minimum_wage_table
+from lrkit.reference.provinces import former_province_table, province_table
+from lrkit.synth.agreements import add_agreements
+from lrkit.synth.codebook import codebook_markdown
+from lrkit.synth.datapackage import descriptor, truth_resource
+from lrkit.synth.disputes import generate_disputes
+from lrkit.synth.enterprises import (
+    active_at_end_of,
+    generate_enterprises,
+    log_employees_location,
+    scale_factor,
+)
+from lrkit.synth.geography import SCALES, check_scale, units
+from lrkit.synth.params import PARAMS, SCALE_YEARS, value
+from lrkit.synth.random import check_seed
+from lrkit.synth.raw import deliveries
+from lrkit.synth.schema import CLEAN, TRUTH_TABLES
+from lrkit.synth.schema import DATASETS as SCHEMAS
 from lrkit.synth.strikes import generate_strikes
-from lrkit.synth.workers import generate_workers
+from lrkit.synth.workers import generate_workers, membership_intercept
+from lrkit.synth.writers import csv_bytes, sha256, write_frame
 
-#: Scales the generator can build. ``workshop``: the three pilot provinces.
-SCALES: tuple[str, ...] = ("workshop",)
 DEFAULT_SEED = 2025
-DATASETS: tuple[str, ...] = tuple(COLUMNS)
+#: Clean datasets, by the names ``lrkit.data.load_dataset`` accepts.
+DATASETS: tuple[str, ...] = CLEAN
+DATASETS_ALL: tuple[str, ...] = CLEAN + TRUTH_TABLES
+
+__all__ = ["DATASETS", "DEFAULT_SEED", "SCALES", "Generated", "build", "generate"]
 
 
-def _check_scale(scale: str) -> None:
-    if scale not in SCALES:
-        raise ValueError(f"scale {scale!r} is not one of: {', '.join(SCALES)}")
+@dataclass
+class Generated:
+    """Everything one draw produces: the frames and the realised truth."""
+
+    frames: dict[str, pd.DataFrame]
+    effects: dict[str, Any]
+
+
+def _reference_frames() -> dict[str, pd.DataFrame]:
+    wages = minimum_wage_table()
+    return {
+        "provinces": province_table().copy(),
+        "provinces_pre2025": former_province_table().copy(),
+        "minimum_wage": wages,
+    }
+
+
+def draw(
+    scale: str = "workshop", seed: int = DEFAULT_SEED, progress: tqdm | None = None
+) -> Generated:
+    """Draw every dataset of ``scale`` with ``seed`` (clean datasets and truth tables)."""
+    check_scale(scale)
+    seed = check_seed(seed)
+
+    def step(label: str) -> None:
+        if progress is not None:
+            progress.set_postfix_str(label)
+            progress.update(1)
+
+    frames = _reference_frames()
+    enterprises = generate_enterprises(seed, scale)
+    step("enterprises")
+    enterprises, agreements, in_force = add_agreements(enterprises, seed)
+    step("agreements")
+    strikes = generate_strikes(enterprises, in_force, seed, scale)
+    step("strikes")
+    disputes = generate_disputes(enterprises, seed, scale)
+    step("disputes")
+    workers, effects = generate_workers(seed, scale)
+    step("workers")
+    frames.update(
+        enterprises=enterprises, workers=workers, strikes=strikes["strikes"],
+        strikes_vgcl=strikes["strikes_vgcl"], disputes=disputes, agreements=agreements,
+        strikes_true=strikes["strikes_true"], strike_linkage=strikes["strike_linkage"],
+    )  # fmt: skip
+    ordered = {name: frames[name] for name in DATASETS_ALL}
+    return Generated(ordered, effects)
 
 
 def generate(scale: str = "workshop", seed: int = DEFAULT_SEED) -> dict[str, pd.DataFrame]:
     """Return every dataset of ``scale`` drawn with ``seed``, keyed by dataset name."""
-    _check_scale(scale)
-    enterprises = generate_enterprises(seed)
-    return {
-        "enterprises": enterprises,
-        "workers": generate_workers(seed),
-        "strikes": generate_strikes(enterprises, seed),
+    return draw(scale, seed).frames
+
+
+def achieved(frames: dict[str, pd.DataFrame], scale: str) -> dict[str, Any]:
+    """Return the calibration targets next to what this draw achieved."""
+    e = frames["enterprises"]
+    w = e["frame_weight"].to_numpy()
+    factor = scale_factor(scale)
+    workers = frames["workers"]
+    employees = workers[workers["status"] == "employee"]
+    quarters = workers.groupby(["year", "quarter"])["weight"].sum()
+    out: dict[str, Any] = {
+        "scale_share_of_national_enterprises": round(factor, 5),
+        "active_enterprises_end_of_year": {
+            str(y): {"target": round(value("active_enterprises")[y] * factor),
+                     "achieved": int(round((w * active_at_end_of(e, y)).sum()))}
+            for y in SCALE_YEARS[scale]
+        },
+        "labour_force_per_quarter": {
+            "target": round(value("labour_force") * float(units(scale)["lf_share"].sum())),
+            "achieved_min": float(quarters.min()),
+            "achieved_max": float(quarters.max()),
+        },
+        "strikes_per_year": {
+            str(y): {
+                "ministry": int((frames["strikes"]["year"] == y).sum()),
+                "vgcl": int((frames["strikes_vgcl"]["year"] == y).sum()),
+                "true": int((frames["strikes_true"]["year"] == y).sum()),
+            }
+            for y in SCALE_YEARS[scale]
+        },
+    }  # fmt: skip
+    last = employees[employees["year"] == SCALE_YEARS[scale][-1]]
+    out["mean_employee_wage_last_year"] = round(
+        float(
+            (last["weight"] * last["monthly_wage_vnd"].astype(float)).sum() / last["weight"].sum()
+        )
+    )
+    first = employees[employees["year"] == SCALE_YEARS[scale][0]]
+    out["union_density_first_year"] = round(
+        float((first["weight"] * first["union_member"]).sum() / first["weight"].sum()), 4
+    )
+    signed = frames["agreements"]
+    weights = e.set_index("enterprise_id")["frame_weight"]
+    in_2025 = signed[signed["signed_date"].dt.year == 2025]
+    out["agreements_signed_2025"] = {
+        "target": round(value("agreements_signed_2025") * factor),
+        "achieved": int(round(in_2025["enterprise_id"].map(weights).sum())),
     }
+    strikes = frames["strikes"]
+    out["strike_profile_ministry"] = {
+        "foreign_invested_share": round(
+            float((strikes["ownership"] == "foreign_invested").mean()), 3
+        ),
+        "garment_share": round(float((strikes["sector"] == "garment").mean()), 3),
+        "footwear_share": round(float((strikes["sector"] == "footwear").mean()), 3),
+        "mean_workers_involved": round(float(strikes["workers_involved"].mean()), 1),
+        "led_by_union_share": round(float(strikes["led_by_union"].mean()), 3),
+    }
+    return out
 
 
-def truth(seed: int, scale: str) -> dict:
-    """Return the contents of ``truth.json``: the generator's parameters and sources."""
-    return {
+def truth(seed: int, scale: str, generated: Generated | None = None) -> dict[str, Any]:
+    """Return the contents of ``truth.json``: parameters, sources, realised truth."""
+    out: dict[str, Any] = {
         "synthetic": True,
         "scale": scale,
         "seed": seed,
-        "years": list(YEARS),
+        "years": list(SCALE_YEARS[scale]),
         "parameters": {name: param.as_dict() for name, param in PARAMS.items()},
+        "solved_parameters": {
+            "union_membership_intercept": round(membership_intercept(), 6),
+            "log_employees_location": round(log_employees_location(), 6),
+        },
     }
+    if generated is not None:
+        out["minimum_wage_rise_effects"] = generated.effects
+        out["calibration_achieved"] = achieved(generated.frames, scale)
+    return out
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build(out: str | Path, scale: str = "workshop", seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write every dataset of ``scale`` for ``seed`` into folder ``out``; return the paths.
-
-    Raises ``ValueError`` for an unknown scale or a negative seed and ``PermissionError``
-    (naming the folder) when ``out`` cannot be written.
-    """
-    _check_scale(scale)
-    frames = generate(scale, seed)
-    folder = Path(out)
+def _check_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".write-test"
@@ -73,24 +193,69 @@ def build(out: str | Path, scale: str = "workshop", seed: int = DEFAULT_SEED) ->
     except OSError as error:
         raise PermissionError(f"cannot write to the output folder {folder}: {error}") from error
 
-    written: list[Path] = []
-    for name, frame in frames.items():
-        parquet = folder / f"{name}.parquet"
-        frame.to_parquet(parquet, index=False, compression="zstd")
-        csv = folder / f"{name}.csv"
-        frame.to_csv(
-            csv, index=False, encoding="utf-8-sig", lineterminator="\n", date_format="%Y-%m-%d"
+
+def build(
+    out: str | Path,
+    scale: str = "workshop",
+    seed: int = DEFAULT_SEED,
+    progress: bool | None = None,
+) -> list[Path]:
+    """Write every dataset of ``scale`` for ``seed`` into folder ``out``; return the paths.
+
+    Raises ``ValueError`` for an unknown scale or a negative seed and ``PermissionError``
+    (naming the folder) when ``out`` cannot be written. ``progress`` shows a progress bar on
+    standard error (default: at national scale only).
+    """
+    check_scale(scale)
+    seed = check_seed(seed)
+    folder = Path(out)
+    _check_folder(folder)
+    show = scale == "national" if progress is None else progress
+    steps = 5 + len(DATASETS_ALL) + 3
+    with tqdm(total=steps, desc=f"lrkit data build ({scale})", unit="step", disable=not show,
+              file=sys.stderr) as bar:  # fmt: skip
+        generated = draw(scale, seed, bar)
+        written: list[Path] = []
+        for name in DATASETS_ALL:
+            where = folder / SCHEMAS[name].folder if SCHEMAS[name].folder else folder
+            written += write_frame(generated.frames[name], where, name)
+            bar.set_postfix_str(f"wrote {name}")
+            bar.update(1)
+        files, ledger = deliveries(generated.frames, seed)
+        for path, data in files.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append(target)
+        ledger_path = folder / "truth" / "error_ledger.csv"
+        ledger_path.write_bytes(csv_bytes(ledger))
+        written.append(ledger_path)
+        bar.set_postfix_str("raw deliveries")
+        bar.update(1)
+        truth_path = folder / "truth.json"
+        truth_path.write_text(
+            json.dumps(truth(seed, scale, generated), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
         )
-        written += [parquet, csv]
-    truth_path = folder / "truth.json"
-    truth_path.write_text(
-        json.dumps(truth(seed, scale), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-        encoding="utf-8",
-    )
-    codebook = folder / "codebook.md"
-    counts = {name: len(frame) for name, frame in frames.items()}
-    codebook.write_text(codebook_markdown(counts, seed, scale), encoding="utf-8")
-    written += [truth_path, codebook]
-    sums = folder / "SHA256SUMS"
-    sums.write_text("".join(f"{_sha256(p)}  {p.name}\n" for p in sorted(written)), encoding="utf-8")
+        counts = {name: len(frame) for name, frame in generated.frames.items()}
+        codebook = folder / "codebook.md"
+        codebook.write_text(codebook_markdown(counts, seed, scale), encoding="utf-8")
+        written += [truth_path, codebook]
+        bar.update(1)
+        package = folder / "datapackage.json"
+        package.write_text(
+            json.dumps(descriptor(folder, scale, seed, truth_resource(folder)), ensure_ascii=False,
+                       indent=2) + "\n",
+            encoding="utf-8",
+        )  # fmt: skip
+        written.append(package)
+        sums = folder / "SHA256SUMS"
+        lines = sorted(f"{sha256(p)}  {p.relative_to(folder).as_posix()}\n" for p in written)
+        sums.write_text("".join(lines), encoding="utf-8")
+        bar.update(1)
     return written + [sums]
+
+
+def row_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Return the number of rows of each frame."""
+    return {name: int(len(frame)) for name, frame in frames.items()}
