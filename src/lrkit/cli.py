@@ -4,6 +4,9 @@ lrkit data build [--scale workshop|national] [--seed N] [--out DIR]
 lrkit exercises build [--solutions DIR] [--exercises DIR]
 lrkit workshop pack --groups groups.csv --out DIR
 lrkit workshop collect DIR [--timeout SECONDS]
+lrkit db build [--scale workshop|national] [--seed N] [--out FILE]
+lrkit report --year 2025 (--province NAME | --all-provinces) [--lang en|vi]
+             [--scale workshop|national] [--seed N] [--out DIR] [--jobs N]
 """
 
 from __future__ import annotations
@@ -56,7 +59,60 @@ def _parser() -> argparse.ArgumentParser:
         help="where the book's exercise pages go (default: book/exercises)",
     )
     _add_workshop(commands)
+    _add_db(commands)
+    _add_report(commands)
     return parser
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    from lrkit.synth.params import YEARS
+
+    report = commands.add_parser(
+        "report", help="the annual IR report: HTML (code hidden), PNG charts, XLSX tables"
+    )
+    report.add_argument("--year", type=int, default=YEARS[-1], help="survey year (2020-2025)")
+    where = report.add_mutually_exclusive_group(required=True)
+    where.add_argument("--province", help='a current province, or "Viet Nam" (national scale)')
+    where.add_argument(
+        "--all-provinces", action="store_true", help="one report per province, in parallel"
+    )
+    report.add_argument("--lang", choices=("en", "vi"), default="en")
+    report.add_argument(
+        "--scale",
+        choices=SCALES,
+        default="workshop",
+        help="workshop: the 3 pilot provinces; national: all 34 and the whole country",
+    )
+    report.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
+    report.add_argument("--jobs", type=int, default=2, help="parallel processes (all provinces)")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lrkit.report import run_all, run_report
+
+    common = {"scale": args.scale, "out": args.out, "seed": args.seed}
+    if not args.all_provinces:
+        html = run_report(args.year, args.province, args.lang, **common)
+        print(f"wrote {html} (charts and tables beside it)")
+        return 0
+    summary = run_all(args.year, args.lang, jobs=args.jobs, **common)
+    print(f"{len(summary.reports)} report(s) written; index: {summary.index}")
+    for area, problem in summary.failures.items():
+        print(f"lrkit: error: {area}: {problem}", file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _add_db(commands: argparse._SubParsersAction) -> None:
+    db = commands.add_parser("db", help="the national IR database (DuckDB)").add_subparsers(
+        dest="action", required=True
+    )
+    db_build = db.add_parser("build", help="build the DuckDB database from the clean datasets")
+    db_build.add_argument("--scale", choices=SCALES, default="workshop")
+    db_build.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
+    db_build.add_argument(
+        "--out", type=Path, default=None, help="database file (default: build/ir_<scale>.duckdb)"
+    )
 
 
 def _add_workshop(commands: argparse._SubParsersAction) -> None:
@@ -109,6 +165,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {len(paths)} file(s) to {args.exercises} and {args.book_pages}")
         elif args.command == "workshop":
             _workshop(args)
+        elif args.command == "db":
+            from lrkit.database import build_database
+
+            out = args.out or Path("build") / f"ir_{args.scale}.duckdb"
+            path = build_database(out, scale=args.scale, seed=args.seed)
+            print(f"wrote the national IR database to {path} (scale {args.scale})")
+        elif args.command == "report":
+            return _report(args)
     except (ValueError, PermissionError, FileNotFoundError, FileExistsError) as error:
         print(f"lrkit: error: {error}", file=sys.stderr)
         return 2

@@ -97,7 +97,12 @@ def _question(name: str, question) -> str:
     starting = "\n".join(
         strip_solution(c.source) for c in question.answer_cells if c.cell_type == "code"
     )
-    out = [f"```{{exercise-start}} {title}".rstrip() + f"\n:label: {label}\n```\n", text + "\n"]
+    # Titles say "Question 1: ..." already; the book-wide "Exercise 15" numbering would only
+    # confuse a learner who follows the notebook, so exercises are not numbered.
+    out = [
+        f"```{{exercise-start}} {title}".rstrip() + f"\n:label: {label}\n:nonumber:\n```\n",
+        text + "\n",
+    ]
     if starting.strip():
         out.append(f"Starting code in the notebook:\n\n```python\n{starting}\n```\n")
     out.append("```{exercise-end}\n```\n")

@@ -52,7 +52,9 @@ def _table() -> pd.DataFrame:
     with resources.as_file(path) as file:
         table = pd.read_csv(file, dtype="str", keep_default_na=False, encoding="utf-8")
     if tuple(table.columns) != COLUMNS:
-        raise ValueError(f"glossary.csv must have the columns {COLUMNS}, has {tuple(table.columns)}")
+        raise ValueError(
+            f"glossary.csv must have the columns {COLUMNS}, has {tuple(table.columns)}"
+        )
     return table
 
 
