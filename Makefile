@@ -3,7 +3,9 @@
 #   make test   the same set-up, then every test (unit, notebooks, book build)
 #   make lab    open JupyterLab on the kit, with the kit's Python as the "python3" kernel
 # Other targets: data (re-generate the workshop data), exercises (re-build learner copies),
-# solutions (re-execute the solution notebooks in place), profile, lint, clean.
+# solutions (re-execute the solution notebooks in place), db (the national IR database),
+# profile, lint, clean. For trainers: wheelhouse (the offline installer for USB sticks),
+# handouts (a PDF per module), agenda (the course agendas as Markdown), browser.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +19,17 @@ BOOK_FLAGS := -W -n --keep-going
 PROVINCE ?= Hồ Chí Minh City
 YEAR ?= 2025
 
-.PHONY: book test lab setup data exercises solutions profile lint clean
+.PHONY: book test lab setup data exercises solutions profile lint clean db
+.PHONY: browser wheelhouse handouts agenda
+
+# The site tests (tests/test_site.py) and `make handouts` drive Debian's Chromium and read
+# PDFs with poppler-utils; the fonts draw Vietnamese letters and the checks' emoji (✅ ❌).
+# As root on Debian (as in CI) they are installed with apt-get when missing; anywhere else
+# this stops with the command to run. LRKIT_CHROMIUM may name another Chromium or Chrome.
+CHROMIUM ?= $(or $(LRKIT_CHROMIUM),/usr/bin/chromium)
+export LRKIT_CHROMIUM := $(CHROMIUM)
+BROWSER_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 
 # Re-install when pyproject.toml changes. The Python must be 3.11 or newer.
 $(STAMP): pyproject.toml
@@ -39,7 +51,7 @@ book: $(STAMP) $(DATA)/workers.parquet
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" = Darwin ]; then \
 	  $(BIN)/python -m webbrowser -t "file://$(BOOK_HTML)" >/dev/null 2>&1 || true; fi
 
-test: $(STAMP) $(DATA)/workers.parquet
+test: $(STAMP) $(DATA)/workers.parquet browser
 	$(BIN)/python -m pytest
 
 lab: $(STAMP) $(DATA)/workers.parquet
@@ -47,6 +59,10 @@ lab: $(STAMP) $(DATA)/workers.parquet
 
 data: $(STAMP)
 	$(BIN)/lrkit data build --scale workshop --out $(DATA)
+
+# The national IR database (DuckDB) from the clean datasets: build/ir_workshop.duckdb
+db: $(STAMP) $(DATA)/workers.parquet
+	$(BIN)/lrkit db build --scale workshop --out build/ir_workshop.duckdb
 
 exercises: $(STAMP)
 	$(BIN)/lrkit exercises build
@@ -67,3 +83,34 @@ lint: $(STAMP)
 
 clean:
 	rm -rf book/_build build .pytest_cache .ruff_cache
+
+browser:
+	@if [ -x "$(CHROMIUM)" ] && command -v pdftotext >/dev/null 2>&1 && \
+	    command -v pdfunite >/dev/null 2>&1 && [ -f $(EMOJI_FONT) ]; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium and poppler-utils for the site tests and handouts"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    $(BROWSER_PACKAGES) >/dev/null && \
+	  [ -x "$(CHROMIUM)" ] || { echo "chromium is still missing at $(CHROMIUM)"; exit 1; }; \
+	else \
+	  echo "The site tests and handouts need Chromium ($(CHROMIUM)) and poppler-utils."; \
+	  echo "Install them, then run make again:"; \
+	  echo "  sudo apt-get install $(BROWSER_PACKAGES)    (Debian, Ubuntu)"; \
+	  echo "or set LRKIT_CHROMIUM=/path/to/chromium and install poppler (pdftotext, pdfunite)."; \
+	  exit 1; \
+	fi
+
+# The offline installer: build/wheelhouse/ with wheels for Windows, macOS (arm64, x86_64) and
+# Linux x86_64, Python 3.11 and 3.12, the workshop data, the notebooks and the built book.
+# Needs PyPI; about 1.4 GB; a second run downloads only what changed. See book/guide/offline.md.
+wheelhouse: book
+	$(BIN)/python -m lrkit.wheelhouse --out build/wheelhouse --book book/_build/html
+
+# A printable PDF per module (with its exercise pages, without solutions): build/handouts/
+handouts: book browser
+	$(BIN)/python -m lrkit.handouts --html book/_build/html --book book --out build/handouts
+
+# The course agendas, computed from the modules' timings (COURSE=producers|policy|research)
+agenda: $(STAMP)
+	$(BIN)/python -m lrkit.course $(if $(COURSE),--course $(COURSE))
