@@ -4,8 +4,9 @@
 #   make lab    open JupyterLab on the kit, with the kit's Python as the "python3" kernel
 # Other targets: data (re-generate the workshop data), exercises (re-build learner copies),
 # solutions (re-execute the solution notebooks in place), db (the national IR database),
-# profile, lint, clean. For trainers: wheelhouse (the offline installer for USB sticks),
-# handouts (a PDF per module), agenda (the course agendas as Markdown), browser.
+# profile, capstone (the Module 7 mini-project end to end, into build/capstone), lint,
+# clean. For trainers: wheelhouse (the offline installer for USB sticks), handouts (a PDF per
+# module), agenda (the course agendas as Markdown), browser.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -19,7 +20,7 @@ BOOK_FLAGS := -W -n --keep-going
 PROVINCE ?= Hồ Chí Minh City
 YEAR ?= 2025
 
-.PHONY: book test lab setup data exercises solutions profile lint clean db
+.PHONY: book test lab setup data exercises solutions profile lint clean db capstone
 .PHONY: browser wheelhouse handouts agenda
 
 # The site tests (tests/test_site.py) and `make handouts` drive Debian's Chromium and read
@@ -77,6 +78,13 @@ profile: $(STAMP) $(DATA)/workers.parquet
 	  -p province "$(PROVINCE)" -p year $(YEAR)
 	$(BIN)/jupyter nbconvert --to html --no-input "build/profiles/$(PROVINCE)-$(YEAR).ipynb"
 	@echo "Profile: $(CURDIR)/build/profiles/$(PROVINCE)-$(YEAR).html"
+
+# The capstone (Module 7): raw deliveries → clean → link → indicators → impact → brief, with
+# manifest.json and checklist.md, in build/capstone/. PROVINCE, YEAR, BRIEF_LANG (en|vi), SEED.
+BRIEF_LANG ?= en
+capstone: $(STAMP) $(DATA)/workers.parquet
+	$(BIN)/lrkit capstone run --province "$(PROVINCE)" --year $(YEAR) --lang $(BRIEF_LANG) \
+	  $(if $(SEED),--seed $(SEED)) --out build/capstone
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks solutions

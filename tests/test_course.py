@@ -67,7 +67,7 @@ def test_every_module_page_of_the_book_has_a_valid_lrkit_block(root):
     modules = read_modules(root / "book")
     written = [m for m in modules if not m.planned]
     assert written and written[0].number == 1
-    assert written[0].title == "Labour relations data: concepts and sources"
+    assert written[0].title == "Labour relations data: concepts, actors and gaps"
     for module in written:
         assert module.teaching_minutes > 0, module
         assert (root / "book" / f"{module.docname}.md").exists()
@@ -211,6 +211,35 @@ def test_planned_modules_are_listed_without_times(tmp_path):
     assert all(s.start is None and s.minutes is None for s in planned)
     assert "planned" in agenda_markdown(agenda)
     _check_consistent(agenda)
+
+
+def test_project_minutes_are_a_session_of_their_own(tmp_path):
+    book = _book(tmp_path, (1, "One", 40, 20, "01-a"))
+    page = book / "modules" / "01-x.md"
+    page.write_text(
+        page.read_text("utf-8").replace("exercise_minutes: 20", "exercise_minutes: 20\n"
+                                        "  project_minutes: 200"),
+        "utf-8",
+    )  # fmt: skip
+    module = read_module(page, book)
+    assert module.project_minutes == 200 and module.minutes == 40 + 20 + 200
+    agenda = plan("research", book=book)
+    _check_consistent(agenda)
+    project = [s for d in agenda.days for s in d.slots if s.kind == "project"]
+    # day 1: opening 08:00-08:30, teaching 08:30-09:10, exercises 09:10-09:30; the 200
+    # minutes of project then take 09:45-11:30 (105 min), and of the 95 left, the afternoon
+    # block takes 75 so that the last part is not shorter than MIN_PART (20 min): 15:15-15:35
+    assert MIN_PART == 20
+    assert [(s.start, s.end) for s in project] == [
+        ("09:45", "11:30"),
+        ("13:30", "14:45"),
+        ("15:15", "15:35"),
+    ]
+    assert "Project work of module 1" in agenda_markdown(agenda)
+    bad = page.read_text("utf-8").replace("project_minutes: 200", "project_minutes: -1")
+    page.write_text(bad, "utf-8")
+    with pytest.raises(ValueError, match="project_minutes"):
+        read_module(page, book)
 
 
 def test_what_does_not_fit_is_reported_not_dropped(tmp_path):

@@ -7,6 +7,7 @@ lrkit workshop collect DIR [--timeout SECONDS]
 lrkit db build [--scale workshop|national] [--seed N] [--out FILE]
 lrkit report --year 2025 (--province NAME | --all-provinces) [--lang en|vi]
              [--scale workshop|national] [--seed N] [--out DIR] [--jobs N]
+lrkit capstone run --province NAME --year 2025 [--seed N] [--lang en|vi] [--out DIR]
 """
 
 from __future__ import annotations
@@ -61,7 +62,36 @@ def _parser() -> argparse.ArgumentParser:
     _add_workshop(commands)
     _add_db(commands)
     _add_report(commands)
+    _add_capstone(commands)
     return parser
+
+
+def _add_capstone(commands: argparse._SubParsersAction) -> None:
+    capstone = commands.add_parser(
+        "capstone", help="the capstone mini-project, end to end"
+    ).add_subparsers(dest="action", required=True)
+    run = capstone.add_parser(
+        "run", help="raw deliveries → clean → link → indicators → impact → policy brief"
+    )
+    run.add_argument("--province", required=True, help='a pilot province, e.g. "Đồng Nai"')
+    run.add_argument("--year", required=True, help="survey year (2020-2025)")
+    run.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
+    run.add_argument("--lang", default="en", help="language of the brief: en or vi")
+    run.add_argument("--out", type=Path, default=Path("build/capstone"), help="output folder")
+
+
+def _capstone(args: argparse.Namespace) -> int:
+    from lrkit.capstone import run_capstone
+
+    try:
+        result = run_capstone(args.out, args.province, args.year, args.seed, args.lang,
+                              progress=print)  # fmt: skip
+    except TypeError as error:  # a parameter of the wrong kind, e.g. --year twenty
+        raise ValueError(str(error)) from None
+    for check in result.checks:
+        print(f"[{'x' if check.passed else ' '}] {check.name}")
+    print(f"brief: {result.files['brief.html']}; checklist: {result.files['checklist.md']}")
+    return 0 if result.passed else 1
 
 
 def _add_report(commands: argparse._SubParsersAction) -> None:
@@ -173,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote the national IR database to {path} (scale {args.scale})")
         elif args.command == "report":
             return _report(args)
+        elif args.command == "capstone":
+            return _capstone(args)
     except (ValueError, PermissionError, FileNotFoundError, FileExistsError) as error:
         print(f"lrkit: error: {error}", file=sys.stderr)
         return 2

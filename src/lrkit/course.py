@@ -9,6 +9,9 @@ Every module page of the book carries its timings in its front matter::
       exercise_minutes: 20
       exercises: [01-union-density]
 
+A module may also state ``project_minutes``: group project work after its exercises (the
+capstone's), scheduled as its own session.
+
 :func:`read_modules` reads that block from every page in ``book/modules/`` and adds, from
 :data:`CATALOGUE`, the modules of the kit's plan that are not written yet. Those are
 *planned*: they have a title and no timings, and the agendas show them as planned instead
@@ -33,7 +36,7 @@ import yaml
 #: The modules of the kit's plan. A module whose page exists takes its title and timings
 #: from the page; the others are listed as planned, with no timings.
 CATALOGUE: dict[int, str] = {
-    1: "Labour relations data: concepts and sources",
+    1: "Labour relations data: concepts, actors and gaps",
     2: "Collecting IR data: standard mechanisms",
     3: "Managing and harmonising data: building the national IR database",
     4: "Analysing IR data",
@@ -60,6 +63,7 @@ class Module:
     exercise_minutes: int | None = None
     exercises: tuple[str, ...] = ()
     docname: str | None = None
+    project_minutes: int = 0
 
     @property
     def planned(self) -> bool:
@@ -68,10 +72,14 @@ class Module:
 
     @property
     def minutes(self) -> int | None:
-        """Teaching plus exercise minutes, or ``None`` for a planned module."""
+        """Teaching, exercise and project minutes, or ``None`` for a planned module."""
         if self.planned:
             return None
-        return int(self.teaching_minutes or 0) + int(self.exercise_minutes or 0)
+        return (
+            int(self.teaching_minutes or 0)
+            + int(self.exercise_minutes or 0)
+            + int(self.project_minutes)
+        )
 
 
 def _front_matter(path: Path) -> dict:
@@ -128,6 +136,7 @@ def read_module(path: Path, book: Path | None = None) -> Module | None:
         exercise_minutes=_minutes(block["exercise_minutes"], "exercise_minutes", path),
         exercises=tuple(exercises),
         docname=docname,
+        project_minutes=_minutes(block.get("project_minutes", 0), "project_minutes", path),
     )
 
 
@@ -273,7 +282,8 @@ class Slot:
 
     start: str | None
     end: str | None
-    kind: str  # opening, recap, teaching, exercise, planned, break, lunch, buffer, closing
+    kind: str  # opening, recap, teaching, exercise, project, planned, break, lunch, buffer,
+    # closing
     label: str
     module: Module | None = None
     part: str = ""
@@ -296,7 +306,7 @@ class Day:
     @property
     def session_minutes(self) -> int:
         """Minutes of teaching, exercises, opening, recap and closing in the day."""
-        kinds = {"opening", "recap", "teaching", "exercise", "closing"}
+        kinds = {"opening", "recap", "teaching", "exercise", "project", "closing"}
         return sum(s.minutes or 0 for s in self.slots if s.kind in kinds)
 
 
@@ -354,6 +364,16 @@ def _items(course: Course, modules: dict[int, Module]) -> list[_Item | Module]:
                     "exercise",
                     f"Exercises of module {module.number}",
                     module.exercise_minutes,
+                    module,
+                    True,
+                )
+            )
+        if module.project_minutes:
+            items.append(
+                _Item(
+                    "project",
+                    f"Project work of module {module.number}, in groups, with presentations",
+                    module.project_minutes,
                     module,
                     True,
                 )
@@ -547,14 +567,15 @@ def agenda_markdown(agenda: Agenda) -> str:
 def modules_markdown(modules: Iterable[Module]) -> str:
     """Return a Markdown table of the modules and their timings."""
     lines = [
-        "| module | title | teaching | exercises | total | status |",
-        "|---|---|---|---|---|---|",
+        "| module | title | teaching | exercises | project | total | status |",
+        "|---|---|---|---|---|---|---|",
     ]
     for m in modules:
         status = "planned" if m.planned else "written"
         lines.append(
             f"| {m.number} | {m.title} | {duration(m.teaching_minutes)} | "
-            f"{duration(m.exercise_minutes)} | {duration(m.minutes)} | {status} |"
+            f"{duration(m.exercise_minutes)} | {duration(m.project_minutes or None)} | "
+            f"{duration(m.minutes)} | {status} |"
         )
     return "\n".join(lines)
 

@@ -606,6 +606,214 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{region}: mức tối thiểu mới {minimum:,} đồng/tháng; thấp hơn mức mới {below}, "
         "cao hơn chưa đến 10% {near}.",
     },
+    # ---------------------------------------------------------------- capstone (module 7)
+    "capstone.title": {
+        "en": "Labour relations in {place}, {year}: a policy brief",
+        "vi": "Quan hệ lao động ở {place} năm {year}: bản tóm tắt chính sách",
+    },
+    "capstone.banner": {
+        "en": "SYNTHETIC DATA, FOR TRAINING ONLY",
+        "vi": "DỮ LIỆU MÔ PHỎNG, CHỈ DÙNG CHO ĐÀO TẠO",
+    },
+    "capstone.synthetic": {
+        "en": "Every figure in this brief is computed from the kit's synthetic data, drawn by "
+        "a seeded generator: they describe no real person, enterprise or strike and are not "
+        "statistics about Viet Nam.",
+        "vi": "Mọi số liệu trong bản tóm tắt này được tính từ dữ liệu mô phỏng của bộ tài "
+        "liệu, do bộ sinh số liệu có hạt giống cố định tạo ra: chúng không mô tả bất kỳ người, "
+        "doanh nghiệp hay cuộc đình công có thật nào và không phải là số liệu thống kê về "
+        "Việt Nam.",
+    },
+    "capstone.made_by": {
+        "en": "Made by one command from the raw agency deliveries of the kit's synthetic "
+        "data (seed {seed}); every figure can be re-created and checked against "
+        "manifest.json.",
+        "vi": "Được lập bằng một lệnh duy nhất, từ các tệp số liệu thô do cơ quan gửi trong "
+        "bộ dữ liệu mô phỏng (hạt giống {seed}); mọi số liệu đều có thể tạo lại và đối chiếu "
+        "với tệp manifest.json.",
+    },
+    "capstone.sec.messages": {"en": "Key messages", "vi": "Thông điệp chính"},
+    "capstone.sec.impact": {
+        "en": "The impact question: did the minimum wage rise raise low pay?",
+        "vi": "Câu hỏi về tác động: tăng lương tối thiểu vùng có làm tăng lương của người "
+        "lương thấp không?",
+    },
+    "capstone.sec.data": {
+        "en": "About the data and how this brief was made",
+        "vi": "Về số liệu và cách lập bản tóm tắt này",
+    },
+    "capstone.strikes.full": {
+        "en": "In {year} the ministry's register recorded {ministry:,} work stoppages in "
+        "{place} and VGCL's register {vgcl:,}; {both:,} were in both, so {distinct:,} distinct "
+        "stoppages are known to either.",
+        "vi": "Năm {year}, sổ theo dõi của Bộ ghi nhận {ministry:,} cuộc ngừng việc tập thể ở "
+        "{place} và sổ của Tổng Liên đoàn ghi nhận {vgcl:,} cuộc; {both:,} cuộc có trong cả "
+        "hai sổ, nên có {distinct:,} cuộc ngừng việc khác nhau được ít nhất một sổ ghi nhận.",
+    },
+    "capstone.strikes.total_only": {
+        "en": "In {year}, {distinct:,} distinct work stoppages in {place} are known to the "
+        "ministry or VGCL; how they split between the two registers is not published, to "
+        "protect the enterprises concerned.",
+        "vi": "Năm {year}, có {distinct:,} cuộc ngừng việc tập thể khác nhau ở {place} được Bộ "
+        "hoặc Tổng Liên đoàn ghi nhận; số cuộc theo từng sổ không được công bố để bảo vệ các "
+        "doanh nghiệp liên quan.",
+    },
+    "capstone.strikes.hidden": {
+        "en": "The number of work stoppages in {place} in {year} is not published, to "
+        "protect the confidentiality of the enterprises concerned.",
+        "vi": "Số cuộc ngừng việc tập thể ở {place} năm {year} không được công bố, để bảo mật "
+        "thông tin của các doanh nghiệp liên quan.",
+    },
+    "capstone.strikes.none": {
+        "en": "Neither the ministry nor VGCL recorded a work stoppage in {place} in {year}.",
+        "vi": "Cả Bộ và Tổng Liên đoàn đều không ghi nhận cuộc ngừng việc tập thể nào ở "
+        "{place} năm {year}.",
+    },
+    "capstone.strikes.linkage": {
+        "en": "The two producers define and count stoppages differently. Their registers were "
+        "linked record by record, so that no stoppage is counted twice; against the "
+        "generator's true links, {precision:.0f}% of the links made were right and "
+        "{recall:.0f}% of the true pairs were found.",
+        "vi": "Hai cơ quan định nghĩa và thống kê ngừng việc khác nhau. Hai sổ được liên kết "
+        "theo từng bản ghi để không cuộc nào bị đếm hai lần; so với các cặp liên kết thực của "
+        "bộ sinh số liệu, {precision:.0f}% số liên kết được tạo là đúng và {recall:.0f}% số "
+        "cặp thực được tìm thấy.",
+    },
+    "capstone.impact.up": {
+        "en": "The rise of the regional minimum wage on {date} raised the monthly pay of the "
+        "low paid by about {pct:.1f}% (95% confidence interval: {low:.1f}% to {high:.1f}%).",
+        "vi": "Việc tăng lương tối thiểu vùng từ ngày {date} đã làm lương tháng của người lương "
+        "thấp tăng khoảng {pct:.1f}% (khoảng tin cậy 95%: từ {low:.1f}% đến {high:.1f}%).",
+    },
+    "capstone.impact.down": {
+        "en": "After the rise of the regional minimum wage on {date}, the monthly pay of the "
+        "low paid fell behind that of better-paid employees by about {pct:.1f}% (95% "
+        "confidence interval: {low:.1f}% to {high:.1f}%).",
+        "vi": "Sau khi tăng lương tối thiểu vùng từ ngày {date}, lương tháng của người lương "
+        "thấp tụt lại so với người lương cao hơn khoảng {pct:.1f}% (khoảng tin cậy 95%: từ "
+        "{low:.1f}% đến {high:.1f}%).",
+    },
+    "capstone.impact.none": {
+        "en": "The survey cannot tell whether the rise of the regional minimum wage on {date} "
+        "raised the monthly pay of the low paid: the estimate is {pct:.1f}%, but its 95% "
+        "confidence interval runs from {low:.1f}% to {high:.1f}% and includes zero.",
+        "vi": "Số liệu điều tra chưa cho phép kết luận việc tăng lương tối thiểu vùng từ ngày "
+        "{date} có làm tăng lương tháng của người lương thấp hay không: ước lượng là "
+        "{pct:.1f}%, nhưng khoảng tin cậy 95% từ {low:.1f}% đến {high:.1f}% có chứa giá trị 0.",
+    },
+    "capstone.impact.who": {
+        "en": "The low paid are the employees paid less than 1.1 times the new minimum of "
+        "their region; the comparison group, the better-paid employees. The estimate is a "
+        "difference-in-differences from the quarter before the rise to the quarter of the "
+        "rise, with standard errors clustered by enumeration area ({n:,} employees in "
+        "{clusters:,} areas). The minimum wage is set by region, not by province, so it pools "
+        "the three pilot provinces.",
+        "vi": "Người lương thấp là người làm công hưởng lương có lương dưới 1,1 lần mức tối "
+        "thiểu mới của vùng; nhóm so sánh là những người có lương cao hơn. Ước lượng là "
+        "khác biệt kép giữa quý trước khi tăng lương và quý bắt đầu tăng lương, với sai số "
+        "chuẩn theo cụm địa bàn điều tra ({n:,} người làm công ở {clusters:,} địa bàn). "
+        "Lương tối thiểu được quy định theo vùng chứ không theo tỉnh, nên ước lượng gộp cả ba "
+        "tỉnh, thành phố thí điểm.",
+    },
+    "capstone.impact.truth_in": {
+        "en": "Teaching note: because the data are synthetic, the true effect is known: "
+        "{truth:.1f}%. The confidence interval contains it.",
+        "vi": "Ghi chú cho đào tạo: vì số liệu là mô phỏng nên biết được tác động thực: "
+        "{truth:.1f}%. Khoảng tin cậy có chứa giá trị này.",
+    },
+    "capstone.impact.truth_out": {
+        "en": "Teaching note: because the data are synthetic, the true effect is known: "
+        "{truth:.1f}%. The confidence interval does not contain it.",
+        "vi": "Ghi chú cho đào tạo: vì số liệu là mô phỏng nên biết được tác động thực: "
+        "{truth:.1f}%. Khoảng tin cậy không chứa giá trị này.",
+    },
+    "capstone.table.strikes": {
+        "en": "Table 2. Distinct work stoppages by year and register, {place}, {first}–{year}",
+        "vi": "Bảng 2. Số cuộc ngừng việc tập thể khác nhau theo năm và sổ ghi nhận, {place}, "
+        "{first}–{year}",
+    },
+    "capstone.table.impact": {
+        "en": "Table 3. Effect of the minimum wage rise of {date} on the log monthly wage of "
+        "the low paid (log points)",
+        "vi": "Bảng 3. Tác động của lần tăng lương tối thiểu vùng từ ngày {date} đến logarit "
+        "lương tháng của người lương thấp (điểm log)",
+    },
+    "capstone.table.accounting": {
+        "en": "Table 4. Rows received, kept and set aside at each step of the pipeline",
+        "vi": "Bảng 4. Số dòng nhận vào, giữ lại và để riêng ở từng bước xử lý",
+    },
+    "capstone.col.both": {"en": "In both registers", "vi": "Có trong cả hai sổ"},
+    "capstone.col.ministry_only": {"en": "Ministry only", "vi": "Chỉ trong sổ của Bộ"},
+    "capstone.col.vgcl_only": {"en": "VGCL only", "vi": "Chỉ trong sổ của Tổng Liên đoàn"},
+    "capstone.col.estimate": {"en": "Estimate", "vi": "Ước lượng"},
+    "capstone.col.se": {"en": "Standard error", "vi": "Sai số chuẩn"},
+    "capstone.col.employees": {"en": "Employees", "vi": "Số người làm công"},
+    "capstone.col.areas": {"en": "Enumeration areas", "vi": "Số địa bàn điều tra"},
+    "capstone.col.truth": {
+        "en": "True effect (synthetic data only)",
+        "vi": "Tác động thực (chỉ có với số liệu mô phỏng)",
+    },
+    "capstone.col.step": {"en": "Step", "vi": "Bước"},
+    "capstone.col.part": {"en": "Part", "vi": "Phần"},
+    "capstone.col.received": {"en": "Received", "vi": "Nhận vào"},
+    "capstone.col.kept": {"en": "Kept", "vi": "Giữ lại"},
+    "capstone.col.set_aside": {"en": "Set aside", "vi": "Để riêng"},
+    "capstone.ind.distinct": {
+        "en": "Distinct work stoppages (ministry or VGCL)",
+        "vi": "Số cuộc ngừng việc tập thể khác nhau (Bộ hoặc Tổng Liên đoàn)",
+    },
+    "capstone.unit.stoppages": {"en": "stoppages", "vi": "cuộc"},
+    "capstone.source.registers": {
+        "en": "Ministry and VGCL strike registers, linked (synthetic)",
+        "vi": "Sổ theo dõi ngừng việc của Bộ và Tổng Liên đoàn, đã liên kết (mô phỏng)",
+    },
+    "capstone.data.sources": {
+        "en": "Sources: the labour ministry's strike register and VGCL's stoppage register, "
+        "as the agencies deliver them (raw/bo_dinh_cong.csv, raw/tld_ngung_viec.csv); the "
+        "labour force survey records; the regional minimum wage decrees. All microdata are "
+        "synthetic; the decrees are real.",
+        "vi": "Nguồn số liệu: sổ theo dõi đình công của Bộ và sổ theo dõi ngừng việc của Tổng "
+        "Liên đoàn, đúng như cơ quan gửi (raw/bo_dinh_cong.csv, raw/tld_ngung_viec.csv); số "
+        "liệu điều tra lao động việc làm; các nghị định về lương tối thiểu vùng. Mọi vi dữ "
+        "liệu đều là mô phỏng; các nghị định là có thật.",
+    },
+    "capstone.data.cleaning": {
+        "en": "Cleaning: of the {received:,} rows of {register}, {kept:,} were kept and "
+        "{aside:,} set aside with a reason, to go back to the agency; the cleaning found "
+        "{found:,} of the {faults:,} faults listed in the generator's error ledger.",
+        "vi": "Làm sạch: trong {received:,} dòng của {register}, {kept:,} dòng được giữ lại và "
+        "{aside:,} dòng được để riêng kèm lý do để gửi lại cơ quan cung cấp; quá trình làm "
+        "sạch phát hiện {found:,} trong số {faults:,} lỗi ghi trong sổ ghi lỗi của bộ sinh số "
+        "liệu.",
+    },
+    "capstone.register.ministry_strikes": {
+        "en": "the ministry's strike register",
+        "vi": "sổ theo dõi đình công của Bộ",
+    },
+    "capstone.register.vgcl_strikes": {
+        "en": "VGCL's stoppage register",
+        "vi": "sổ theo dõi ngừng việc của Tổng Liên đoàn",
+    },
+    "capstone.data.rules": {
+        "en": "Precision and confidentiality: survey estimates come with their 95% "
+        "confidence interval and a quality flag; an estimate too imprecise to publish is "
+        "shown as “..”. Register counts of 1 to {threshold_minus:,} stoppages are hidden, "
+        "with other cells so that none can be worked out from the totals, and shown as “x”.",
+        "vi": "Độ chính xác và bảo mật: các ước lượng từ điều tra có kèm khoảng tin cậy 95% và "
+        "đánh giá chất lượng; ước lượng có độ chính xác quá thấp được thay bằng “..”. Các số "
+        "đếm từ 1 đến {threshold_minus:,} cuộc được che, cùng với các ô khác để không ô nào "
+        "có thể tính lại từ các tổng, và được thay bằng “x”.",
+    },
+    "capstone.data.reproduce": {
+        "en": "To re-create this brief and every file beside it, run: {command}. "
+        "manifest.json lists the parameters, the software versions and the SHA-256 checksum "
+        "of every input and output; checklist.md records the reproducibility checks of the "
+        "run.",
+        "vi": "Để tạo lại bản tóm tắt này và mọi tệp đi kèm, chạy lệnh: {command}. Tệp "
+        "manifest.json ghi các tham số, phiên bản phần mềm và mã kiểm tra SHA-256 của mọi "
+        "tệp đầu vào và đầu ra; tệp checklist.md ghi kết quả các bước kiểm tra khả năng tái "
+        "lập của lần chạy.",
+    },
 }
 
 _MONTHS_EN = (

@@ -75,7 +75,7 @@ def table(
     return result
 
 
-def _doc_link(docname: str, text: str) -> addnodes.pending_xref:
+def doc_link(docname: str, text: str) -> addnodes.pending_xref:
     """Return a link to a page that Sphinx resolves (and warns about, with -n, if missing)."""
     ref = addnodes.pending_xref(
         "",
@@ -119,7 +119,7 @@ class AgendaDirective(_KitDirective):
                 when = f"{slot.start}–{slot.end}" if slot.start else "—"
                 label: Any = slot_label(slot)
                 if slot.module is not None and slot.module.docname and slot.kind == "teaching":
-                    label = [_doc_link(slot.module.docname, label)]
+                    label = [doc_link(slot.module.docname, label)]
                 rows.append((when, label, duration(slot.minutes)))
             classes = ["lrkit-agenda"]
             result += [rubric, table(("Time", "Session", "Length"), rows, (18, 62, 20), classes)]
@@ -145,19 +145,20 @@ class ModulesDirective(_KitDirective):
         for module in self.modules():
             title: Any = module.title
             if module.docname:
-                title = [_doc_link(module.docname, module.title)]
+                title = [doc_link(module.docname, module.title)]
             rows.append(
                 (
                     str(module.number),
                     title,
                     duration(module.teaching_minutes) or "—",
                     duration(module.exercise_minutes) or "—",
+                    duration(module.project_minutes or None) or "—",
                     duration(module.minutes) or "—",
                     "planned" if module.planned else "written",
                 )
             )
-        headers = ("Module", "Title", "Teaching", "Exercises", "Total", "Status")
-        return [table(headers, rows, (8, 44, 12, 12, 12, 12))]
+        headers = ("Module", "Title", "Teaching", "Exercises", "Project", "Total", "Status")
+        return [table(headers, rows, (8, 38, 11, 11, 10, 11, 11))]
 
 
 def _init(app: Sphinx) -> None:
