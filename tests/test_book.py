@@ -87,6 +87,16 @@ def test_formulas_are_served_from_the_book(html):
 
 
 @pytest.mark.slow
+def test_functions_page_lists_what_the_modules_call(html):
+    page = (html / "reference" / "functions.html").read_text("utf-8")
+    # names imported by Module 7's page, and the links back to the pages that use them
+    for name in ("run_capstone", "accounting_table", "verify_manifest"):
+        assert f"<span class=\"pre\">{name}(" in page, name
+    assert "../modules/07-capstone.html" in page
+    assert "../exercises/07a-audit-the-pipeline.html" in page
+
+
+@pytest.mark.slow
 def test_a_notebook_that_raises_fails_the_build(root, tmp_path):
     book = tmp_path / "book"
     book.mkdir()

@@ -100,6 +100,8 @@ _CLASS = {
 UNIT_CLASS: dict[str, str] = {name: _CLASS.get(name, "other") for name in _LF_WEIGHTS}
 CLASSES: tuple[str, ...] = ("major", "industrial", "other", "remote")
 
+#: Every calibration target and true parameter of the generator, by name, with its value,
+#: unit and source (a row of the domain facts, a decree, or "assumption").
 PARAMS: dict[str, Param] = {
     # ---- real reference tables used by the model ----------------------------------------
     "minimum_wage_schedule": Param(

@@ -83,6 +83,8 @@ _PROVINCE_FK = (
 )
 _ENTERPRISE_FK = (("enterprise_id", "enterprises", "enterprise_id"),)
 
+#: The schema of every dataset the generator writes, by name: its fields, types, units,
+#: descriptions in English and Vietnamese, keys and sources.
 DATASETS: dict[str, Dataset] = {}
 
 
