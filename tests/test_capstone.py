@@ -44,6 +44,7 @@ from lrkit.capstone import (
     impact_sentence,
     impact_verdict,
     link,
+    part_label,
     run_capstone,
     run_checks,
     stoppage_counts,
@@ -860,6 +861,12 @@ def test_the_brief_is_marked_synthetic_in_its_language(runs, workers, lang):
         ):
             assert words in markdown, words
         assert "Key messages" not in markdown and "confidence interval" not in markdown
+        # the accounting table (Table 4) too: no step or part left under its English name
+        table = markdown.split("| Bước |", 1)[1].split("\n\n", 1)[0]
+        for english in ("ministry_strikes", "vgcl_strikes", "records of the province",
+                        "distinct stoppages", "survey records", "| raw |", "| clean |"):
+            assert english not in table, english  # fmt: skip
+        assert "tiếp nhận (raw)" in table and "sổ theo dõi đình công của Bộ" in table
     assert unmarked_briefs({"brief.md": markdown.encode(), "brief.html": page.encode()},
                            lang) == []  # fmt: skip
 
@@ -940,3 +947,12 @@ def test_the_cli_exits_1_when_a_step_draws_unseeded_random_numbers(
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {c["name"]: c["passed"] for c in manifest["checks"]}["Seeded"] is False
     assert verify_manifest(out) == []
+
+
+def test_an_accounting_part_without_a_name_in_the_brief_is_an_error():
+    assert part_label("records → distinct stoppages", "en").startswith("records of both")
+    assert part_label(
+        "survey records of the quarter before and of the rise 2024-07-01", "vi"
+    ).endswith("1/7/2024")
+    with pytest.raises(KeyError, match="no name for the accounting part 'a new part'"):
+        part_label("a new part", "vi")

@@ -242,6 +242,14 @@ def test_cv_right_and_the_usual_mistakes(hand):
         assert not _leaks(check(wrong), "70.7", "70,7", "0.707", "0.71"), wrong
 
 
+def test_cv_of_a_zero_share_is_not_computable_and_does_not_crash(hand):
+    paid_well = hand.assign(monthly_wage_vnd=hand["monthly_wage_vnd"].where(
+        hand["monthly_wage_vnd"].isna(), 9_000_000))  # fmt: skip
+    assert ck.check_cv(..., paid_well, PROVINCE, YEAR).status == NOT_ATTEMPTED
+    result = ck.check_cv(12.0, paid_well, PROVINCE, YEAR)
+    assert result.status == NOT_YET and "not defined" in result.message
+
+
 def test_cv_on_the_workshop_data(workers):
     here = workers[(workers["province"] == PROVINCE) & (workers["year"] == YEAR)]
     schedule = pd.read_csv(ROOT / "src/lrkit/reference/minimum_wage.csv")
@@ -466,6 +474,9 @@ def test_numbers_in_text():
     assert ck.numbers_in("7.0% (−6.7% to 20,8%)") == [7.0, -6.7, 20.8]
     assert ck.numbers_in("ước lượng là 7,0%, nhưng từ –6,7% đến 20,8%") == [7.0, -6.7, 20.8]
     assert ck.numbers_in("1.1 times, 95% CI, 2024") == [1.1, 95.0, 2024.0]
+    # a dash between two numbers is a range, not a minus sign
+    assert ck.numbers_in("7.0% (−6.7–20.8%)") == [7.0, -6.7, 20.8]
+    assert ck.numbers_in("from 1.2-3.4 and -0.5 – 2") == [1.2, 3.4, -0.5, 2.0]
     assert ck.numbers_in("word2 and x-3") == []
 
 
@@ -520,8 +531,19 @@ def test_brief_sentence_on_the_hand_tables(did_raised, did_lowered):
     )
     _hint(
         ck.check_brief_sentence(up.replace("raised", "changed"), did_raised, RISE),
-        "say in which direction pay moved (raised",
+        "say in which direction pay moved, and only that one (raised",
     )
+    # Vietnamese: "tăng lương tối thiểu" names the rise; it is not the direction of pay
+    vi_up = (
+        f"Theo số liệu mô phỏng, việc tăng lương tối thiểu vùng đã làm lương của người lương "
+        f"thấp tăng khoảng {100 * b:.1f}% (khoảng tin cậy 95%: từ {100 * low:.1f}% đến "
+        f"{100 * high:.1f}%)."
+    ).replace(".", ",")
+    _right(ck.check_brief_sentence(vi_up, did_raised, RISE))
+    vi_down = vi_up.replace("thấp tăng", "thấp giảm")
+    _hint(ck.check_brief_sentence(vi_down, did_raised, RISE), "and only that one (raised")
+    both = up + " The pay of the better paid fell."
+    _hint(ck.check_brief_sentence(both, did_raised, RISE), "and only that one (raised")
     _hint(
         ck.check_brief_sentence(up.replace("raised", "lowered"), did_raised, RISE),
         "say in which direction",

@@ -827,6 +827,35 @@ def _chart_png(ind: Step, params: CapstoneParameters) -> bytes:
         return path.read_bytes()
 
 
+#: The accounting parts the brief shows, as the steps name them, and their message ids.
+_PARTS: dict[str, str] = {
+    "ministry_strikes": "capstone.register.ministry_strikes",
+    "vgcl_strikes": "capstone.register.vgcl_strikes",
+    "workers": "capstone.part.workers",
+    "enterprises": "capstone.part.enterprises",
+    "ministry_strikes: records of the province": "capstone.part.province.ministry_strikes",
+    "vgcl_strikes: records of the province": "capstone.part.province.vgcl_strikes",
+    "records → distinct stoppages": "capstone.part.distinct",
+    "survey records of the province and year": "capstone.part.survey",
+    "distinct stoppages of the province": "capstone.part.stoppages",
+}
+_RISE_PART = re.compile(r"survey records of the quarter before and of the rise (\d{4}-\d{2}-\d{2})")
+
+
+def part_label(part: str, lang: str) -> str:
+    """Return the brief's name, in ``lang``, of an accounting part (:class:`Accounting`).
+
+    Raises ``KeyError`` for a part the brief has no name for, so that a new part cannot
+    reach a brief untranslated.
+    """
+    rise = _RISE_PART.fullmatch(part)
+    if rise:
+        return t("capstone.part.impact", lang, date=format_date(rise.group(1), lang))
+    if part not in _PARTS:
+        raise KeyError(f"the brief has no name for the accounting part {part!r}")
+    return t(_PARTS[part], lang)
+
+
 def brief_markdown(steps: dict[str, Step], params: CapstoneParameters) -> str:
     """Return the policy brief as Markdown, in ``params.lang``, every text from the catalogue."""
     lang = params.lang
@@ -873,8 +902,8 @@ def brief_markdown(steps: dict[str, Step], params: CapstoneParameters) -> str:
     accounting = accounting_table(steps)
     accounting = accounting[~accounting["part"].str.contains(" / ")]
     accounting_frame = pd.DataFrame({
-        t("capstone.col.step", lang): accounting["step"],
-        t("capstone.col.part", lang): accounting["part"],
+        t("capstone.col.step", lang): [t(f"capstone.step.{s}", lang) for s in accounting["step"]],
+        t("capstone.col.part", lang): [part_label(p, lang) for p in accounting["part"]],
         t("capstone.col.received", lang): [number(int(v), lang, 0) for v in accounting["received"]],
         t("capstone.col.kept", lang): [number(int(v), lang, 0) for v in accounting["kept"]],
         t("capstone.col.set_aside", lang): [number(int(v), lang, 0)

@@ -38,6 +38,12 @@ CANNOT_TELL_WORDS: tuple[str, ...] = (
 RAISED_WORDS: tuple[str, ...] = ("raised", "rose", "increased", "làm tăng", "tăng")
 LOWERED_WORDS: tuple[str, ...] = ("lowered", "fell", "decreased", "fell behind", "giảm", "tụt")
 SYNTHETIC_WORDS: tuple[str, ...] = ("synthetic", "mô phỏng")
+#: Phrases that name the minimum-wage rise itself (lower case). They are taken out before the
+#: direction of pay is read: "tăng lương tối thiểu" (the rise) says nothing about pay.
+RISE_PHRASES: tuple[str, ...] = (
+    "tăng lương tối thiểu", "lương tối thiểu vùng tăng", "lương tối thiểu tăng",
+    "minimum wage rose", "minimum wage increased", "minimum wage was increased",
+)  # fmt: skip
 
 Mistakes = list[tuple[str, Callable[[], list[float]]]]
 _NOT_ATTEMPTED = "Not yet: replace the ... with your answer, then run this cell again."
@@ -280,8 +286,17 @@ def _below(workers: pd.DataFrame, province: str, year: int) -> pd.Series:
 
 def check_cv(answer: object, workers: pd.DataFrame, province: str, year: int) -> Feedback:
     """Check the CV (%) of the share of wage workers below the minimum wage, one decimal."""
+    if _placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
     row = _below(workers, province, year)
     rate, se = float(row["rate"]), float(row["se"])
+    if not rate > 0:
+        return Feedback(
+            NOT_YET,
+            "Not yet computable: no wage worker of your sample is paid below the minimum, so "
+            "the estimate is 0 and its CV (which divides by it) is not defined. Ask your "
+            "trainer for another province or year.",
+        )
     expected = 100 * se / rate
     half = (float(row["ci_upper"]) - float(row["ci_lower"])) / 2
     mistakes: Mistakes = [
@@ -456,10 +471,18 @@ def check_impact_verdict(answer: object, workers: pd.DataFrame, rise: str) -> Fe
 _NUMBER = re.compile(r"(?<![\w.,\-−–])[-−–]?\d+(?:[.,]\d+)?")
 
 
+#: A dash between two numbers that marks a range ("−6.7–20.8%", "1.2-3.4"), not a minus.
+_RANGE_DASH = re.compile(r"(?<=\d)\s*[–-]\s*(?=[−-]?\d)")
+
+
 def numbers_in(text: str) -> list[float]:
-    """Return the numbers written in ``text``: ``7.0``, ``7,0`` (Vietnamese), ``−6.7``."""
+    """Return the numbers written in ``text``: ``7.0``, ``7,0`` (Vietnamese), ``−6.7``.
+
+    A dash between two numbers is read as a range ("−6.7–20.8%" gives −6.7 and 20.8); a
+    minus sign (−) or a hyphen that follows no digit is read as a sign.
+    """
     out = []
-    for match in _NUMBER.findall(text):
+    for match in _NUMBER.findall(_RANGE_DASH.sub(" to ", text)):
         token = match.replace("−", "-").replace("–", "-").replace(",", ".")
         try:
             out.append(float(token))
@@ -530,10 +553,20 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
             "Not yet: the interval lies on one side of zero, so the survey can tell the "
             "direction; do not write that it cannot tell.",
         )
-    if verdict == RAISED and not _contains(text, RAISED_WORDS):
-        return Feedback(NOT_YET, "Not yet: say in which direction pay moved (raised / tăng).")
-    if verdict == LOWERED and not _contains(text, LOWERED_WORDS):
-        return Feedback(NOT_YET, "Not yet: say in which direction pay moved (fell / giảm).")
+    about_pay = text
+    for phrase in RISE_PHRASES:
+        about_pay = about_pay.replace(phrase, " ")
+    says_up, says_down = _contains(about_pay, RAISED_WORDS), _contains(about_pay, LOWERED_WORDS)
+    if verdict == RAISED and (not says_up or says_down):
+        return Feedback(
+            NOT_YET, "Not yet: say in which direction pay moved, and only that one (raised / "
+            "tăng).",
+        )  # fmt: skip
+    if verdict == LOWERED and (not says_down or says_up):
+        return Feedback(
+            NOT_YET, "Not yet: say in which direction pay moved, and only that one (fell / "
+            "giảm).",
+        )  # fmt: skip
     if not _contains(text, SYNTHETIC_WORDS):
         return Feedback(
             NOT_YET,

@@ -754,6 +754,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tác động thực (chỉ có với số liệu mô phỏng)",
     },
     "capstone.col.step": {"en": "Step", "vi": "Bước"},
+    "capstone.step.raw": {"en": "raw", "vi": "tiếp nhận (raw)"},
+    "capstone.step.clean": {"en": "clean", "vi": "làm sạch (clean)"},
+    "capstone.step.link": {"en": "link", "vi": "liên kết (link)"},
+    "capstone.step.indicators": {"en": "indicators", "vi": "chỉ tiêu (indicators)"},
+    "capstone.step.impact": {"en": "impact", "vi": "tác động (impact)"},
+    "capstone.step.brief": {"en": "brief", "vi": "bản tóm tắt (brief)"},
+    "capstone.part.workers": {
+        "en": "labour force survey records",
+        "vi": "bản ghi điều tra lao động việc làm",
+    },
+    "capstone.part.enterprises": {"en": "enterprise frame", "vi": "danh sách doanh nghiệp"},
+    "capstone.part.province.ministry_strikes": {
+        "en": "the ministry's records of the province",
+        "vi": "bản ghi của Bộ thuộc tỉnh, thành phố",
+    },
+    "capstone.part.province.vgcl_strikes": {
+        "en": "VGCL's records of the province",
+        "vi": "bản ghi của Tổng Liên đoàn thuộc tỉnh, thành phố",
+    },
+    "capstone.part.distinct": {
+        "en": "records of both registers → distinct stoppages",
+        "vi": "bản ghi của hai sổ → số cuộc ngừng việc khác nhau",
+    },
+    "capstone.part.survey": {
+        "en": "survey records of the province and year",
+        "vi": "bản ghi điều tra của tỉnh, thành phố trong năm",
+    },
+    "capstone.part.stoppages": {
+        "en": "distinct stoppages of the province, all years",
+        "vi": "các cuộc ngừng việc khác nhau của tỉnh, thành phố, mọi năm",
+    },
+    "capstone.part.impact": {
+        "en": "survey records of the quarter before and of the rise of {date}",
+        "vi": "bản ghi điều tra của quý trước và quý tăng lương tối thiểu từ ngày {date}",
+    },
     "capstone.col.part": {"en": "Part", "vi": "Phần"},
     "capstone.col.received": {"en": "Received", "vi": "Nhận vào"},
     "capstone.col.kept": {"en": "Kept", "vi": "Giữ lại"},
