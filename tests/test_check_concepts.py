@@ -9,10 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET
 from lrkit.check_concepts import (
-    CORRECT,
-    NOT_ATTEMPTED,
-    NOT_YET,
     average_employees,
     check_average_employees,
     check_best_scores,

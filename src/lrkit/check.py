@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lrkit.indicators import bargaining_coverage, union_density
@@ -46,8 +47,46 @@ class Feedback:
 Mistakes = dict[str, Callable[[], list[float]]]
 
 
-def _is_placeholder(answer: object) -> bool:
+#: What every check says to an answer that is still the placeholder ``...``.
+NOT_ATTEMPTED_TEXT = "Not yet: replace the ... with your answer, then run this cell again."
+
+
+def is_placeholder(answer: object) -> bool:
+    """Return True while the answer is still the placeholder (``...``) or ``None``."""
     return answer is None or answer is Ellipsis
+
+
+def not_attempted() -> Feedback:
+    """Return the feedback for an answer not given yet (never an error: the cell runs)."""
+    return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+
+
+def as_number(answer: object) -> float | str:
+    """Return ``answer`` as a float, or a message saying why it is not one finite number."""
+    if isinstance(answer, bool):
+        return f"the answer should be a number, got {answer!r}"
+    if isinstance(answer, pd.Series | pd.DataFrame | list | tuple | dict | np.ndarray):
+        return "the answer should be a single number, not a table or a list"
+    try:
+        value = float(answer)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"the answer should be a single number, got {answer!r}"
+    if not math.isfinite(value):
+        return f"the answer should be a finite number, got {answer!r}"
+    return value
+
+
+def as_float(answer: object) -> float | None:
+    """Return ``answer`` as a finite float (a one-element Series or array counts), or None."""
+    if isinstance(answer, bool) or answer is None:
+        return None
+    if isinstance(answer, pd.Series | np.ndarray) and np.size(answer) == 1:
+        answer = np.asarray(answer).reshape(-1)[0]
+    try:
+        value = float(answer)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _close(a: float, b: float) -> bool:
@@ -60,7 +99,7 @@ def check_number(answer: object, expected: float, mistakes: Mistakes) -> Feedbac
     ``mistakes`` maps a hint to a function returning the value(s) that mistake produces;
     they are computed only when the answer is wrong, and never shown.
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return Feedback(
             NOT_ATTEMPTED, "Not yet: replace the ... with your answer, then run this cell again."
         )
@@ -149,11 +188,7 @@ def check_bargaining_coverage(
 # importing lrkit.check stays light.
 
 _STRATA = ("province", "ownership", "employment_band")
-_NOT_ATTEMPTED_TEXT = "Not yet: replace the ... with your answer, then run this cell again."
 
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED_TEXT)
 
 
 def _m2_frame(enterprises: pd.DataFrame, province: str, year: int) -> pd.DataFrame:
@@ -206,9 +241,9 @@ def check_allocation(
     rounding passes); a total other than ``sample_size`` is pointed out. For Neyman
     allocation, ``share`` (a true/false column) or ``value`` (a numeric column) gives S_h.
     """
-    if _is_placeholder(answer):
-        return _not_attempted()
-    if _is_placeholder(sample_size):
+    if is_placeholder(answer):
+        return not_attempted()
+    if is_placeholder(sample_size):
         return Feedback(NOT_ATTEMPTED, "Not yet: answer the earlier question first.")
     from lrkit.sampling import allocate, stratum_table
 
@@ -402,8 +437,8 @@ def check_design_weights(
     Right when every sampled enterprise has weight N_h/n_h: N_h enterprises of its stratum
     in the province's frame for ``year``, n_h sampled ones (counted in the answer itself).
     """
-    if _is_placeholder(answer_sample):
-        return _not_attempted()
+    if is_placeholder(answer_sample):
+        return not_attempted()
     ids = _sample_ids(answer_sample)
     if isinstance(ids, str):
         return Feedback(NOT_YET, f"Not yet: {ids}.")
@@ -479,8 +514,8 @@ def check_weighted_share(
     The expected value uses the right design weights N_h/n_h of the sampled enterprises
     (whatever weights the sample carries) and is never shown.
     """
-    if _is_placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     ids = _sample_ids(sample)
     if isinstance(ids, str):
         return Feedback(NOT_YET, f"Not yet: {ids}.")
@@ -524,8 +559,8 @@ def _check_value(
     fallback: str,
 ) -> Feedback:
     """Compare one number with ``expected`` and name the first mistake it matches."""
-    if _is_placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     if isinstance(answer, bool):
         return Feedback(NOT_YET, f"Not yet: the answer should be a number, got {answer!r}.")
     try:
@@ -568,8 +603,8 @@ def check_sample_size(
     within ±1 of :func:`lrkit.sampling.sample_size_for_proportion` or ``_for_mean`` (other
     forms of the finite population correction differ by one enterprise at most).
     """
-    if _is_placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     from lrkit.sampling import (
         check_design_parameters,
         sample_size_for_mean,
@@ -787,8 +822,8 @@ def check_rules(
     :func:`lrkit.validation.rule_table` says break those rules. Counts of missed and
     wrongly flagged reports are given, never which ones.
     """
-    if _is_placeholder(answer_ids):
-        return _not_attempted()
+    if is_placeholder(answer_ids):
+        return not_attempted()
     from lrkit.validation import RULES, reporting_period, rule_table
 
     wanted = [rules] if isinstance(rules, str) else list(rules)
@@ -831,8 +866,8 @@ def check_validation(
     caught, names the *kinds* of fault missed (not the reports) and counts good reports
     rejected, with a hint for the usual traps.
     """
-    if _is_placeholder(answer_ids):
-        return _not_attempted()
+    if is_placeholder(answer_ids):
+        return not_attempted()
     from lrkit.synth.incoming import incoming_strike_reports
 
     truth = incoming_strike_reports(year, seed)
@@ -923,7 +958,7 @@ def check_cleaned_provinces(answer: object, raw: pd.Series) -> Feedback:
     spelt as in the kit's list of the 63 former and 34 current units. The expected names
     come from :func:`lrkit.clean.province_name`; they are never shown.
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.clean import province_name
     from lrkit.reference.provinces import crosswalk_2025, provinces_pre2025
@@ -992,7 +1027,7 @@ def check_flagged_rows(
     for that fault. Otherwise the feedback counts found, missed and false alarms, never
     which rows.
     """
-    if _is_placeholder(answer_rows):
+    if is_placeholder(answer_rows):
         return _m3_not_attempted()
     from lrkit.clean import delivery_ledger
 
@@ -1046,7 +1081,7 @@ def check_delivery_workers(
     ``province_2025``), with a start date in ``year``. Hints name the usual slips: the
     province as written instead of the current unit, duplicates or impossible rows kept.
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.clean import DELIVERIES, clean_delivery
 
@@ -1130,7 +1165,7 @@ def check_linkage(
     about the usual slips: linking on the name only, requiring the same start date, linking
     a record twice.
     """
-    if _is_placeholder(answer_links):
+    if is_placeholder(answer_links):
         return _m3_not_attempted()
     from lrkit.data import load_dataset
     from lrkit.linkage import as_pairs, load_registers, true_links, working_days_apart
@@ -1219,7 +1254,7 @@ def check_distinct_stoppages(
     links between them (pairs whose two records are both of that year), from the hidden
     true links. Hints for double counting, one register only and the links themselves.
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.data import load_dataset
     from lrkit.linkage import load_registers, true_links
@@ -1282,7 +1317,7 @@ def check_distinct_stoppages(
 
 def check_smallest_class(answer: object, records: pd.DataFrame, quasi: list[str]) -> Feedback:
     """Check the size of the smallest equivalence class of ``records`` on ``quasi``."""
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.sdc_microdata import equivalence_classes
 
@@ -1331,7 +1366,7 @@ def check_k_anonymity(
     more, and no more records were suppressed than :func:`lrkit.sdc_microdata.protect_microdata`
     suppresses with age in bands of ``age_band`` years (plus 10%).
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.sdc_microdata import DIRECT_IDENTIFIERS, equivalence_classes, protect_microdata
 
@@ -1387,7 +1422,7 @@ def check_top_coding(
     has it. Right when every value equals min(original, threshold) within 1 VND, where
     the threshold is the ``quantile`` of the known values (rounded down for whole numbers).
     """
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return _m3_not_attempted()
     from lrkit.sdc_microdata import top_code
 

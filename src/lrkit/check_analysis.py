@@ -28,30 +28,20 @@ import numpy as np
 import pandas as pd
 
 from lrkit import analysis
-from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET, Feedback, check_number
+from lrkit.check import (
+    CORRECT,
+    NOT_YET,
+    Feedback,
+    as_float,
+    check_number,
+    is_placeholder,
+    not_attempted,
+)
 
-_NOT_ATTEMPTED_TEXT = "Not yet: replace the ... with your answer, then run this cell again."
 Candidates = Callable[[], Iterable[float]]
 
 
-def _placeholder(answer: object) -> bool:
-    return answer is None or answer is Ellipsis
 
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED_TEXT)
-
-
-def _as_float(answer: object) -> float | None:
-    if isinstance(answer, bool) or answer is None:
-        return None
-    if isinstance(answer, pd.Series | np.ndarray) and np.size(answer) == 1:
-        answer = np.asarray(answer).reshape(-1)[0]
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
 
 
 def _check_value(
@@ -69,9 +59,9 @@ def _check_value(
     ``relative`` makes the tolerance a fraction of ``expected`` (for ratios). ``mistakes``
     are (hint, function returning the values that mistake gives), tried in order.
     """
-    if _placeholder(answer):
-        return _not_attempted()
-    value = _as_float(answer)
+    if is_placeholder(answer):
+        return not_attempted()
+    value = as_float(answer)
     if value is None:
         return Feedback(NOT_YET, f"Not yet: the answer should be {what}, got {answer!r}.")
     limit = tolerance * abs(expected) if relative else tolerance
@@ -121,8 +111,8 @@ def check_rate_and_se(
     to get it wrong: the simple-random-sampling formula, the stratum without the round, the
     domain cut out of the data before the design, a share instead of a percentage.
     """
-    if _placeholder(answer_rate) or _placeholder(answer_se):
-        return _not_attempted()
+    if is_placeholder(answer_rate) or is_placeholder(answer_se):
+        return not_attempted()
     where = _scope(workers, province, year)
     table = _ownership_table(workers, where)
     if ownership not in table.index:
@@ -221,7 +211,7 @@ def _two_numbers(answer: object) -> tuple[float, float] | str:
     if isinstance(answer, pd.Series | np.ndarray | list | tuple):
         values = list(np.asarray(answer, dtype="object").reshape(-1))
         if len(values) == 2:
-            numbers = [_as_float(v) for v in values]
+            numbers = [as_float(v) for v in values]
             if all(n is not None for n in numbers):
                 return numbers[0], numbers[1]  # type: ignore[return-value]
     return "the answer should be two numbers, (lower, upper)"
@@ -242,8 +232,8 @@ def check_difference_ci(
     covariance of the two domains is in the standard error, and uses Student's t with the
     design's degrees of freedom).
     """
-    if _placeholder(answer_ci):
-        return _not_attempted()
+    if is_placeholder(answer_ci):
+        return not_attempted()
     given = _two_numbers(answer_ci)
     if isinstance(given, str):
         return Feedback(NOT_YET, f"Not yet: {given}, got {answer_ci!r}.")
@@ -332,8 +322,8 @@ def check_real_differences(
     year) finds significant after Holm's adjustment. A set equal to the unadjusted one
     gets the multiple-comparisons hint; counts are given, never the pairs.
     """
-    if _placeholder(answer_pairs):
-        return _not_attempted()
+    if is_placeholder(answer_pairs):
+        return not_attempted()
     given = _pair_set(answer_pairs)
     if isinstance(given, str):
         return Feedback(NOT_YET, f"Not yet: {given}.")
@@ -528,8 +518,8 @@ def check_wage_model(model: object, workers: pd.DataFrame, province: str, year: 
     observations as the scope has employees with a wage, it is not weighted, and its
     standard errors are clustered by PSU. Each failure gets its own hint.
     """
-    if _placeholder(model):
-        return _not_attempted()
+    if is_placeholder(model):
+        return not_attempted()
     params = getattr(model, "params", None)
     if not isinstance(params, pd.Series) or not hasattr(model, "bse"):
         return Feedback(
@@ -648,8 +638,8 @@ def check_truth_in_ci(
     answer: object, workers: pd.DataFrame, province: str, year: int, truth: float
 ) -> Feedback:
     """Check a True/False answer to: does the OLS 95% interval contain ``truth``."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     if not isinstance(answer, bool | np.bool_):
         return Feedback(NOT_YET, f"Not yet: answer True or False, got {answer!r}.")
     model = _fit(workers, province, year, "ols")

@@ -20,7 +20,15 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET, Feedback
+from lrkit.check import (
+    CORRECT,
+    NOT_ATTEMPTED,
+    NOT_ATTEMPTED_TEXT,
+    NOT_YET,
+    Feedback,
+    as_number,
+    is_placeholder,
+)
 
 #: Tolerance of a number rounded to one decimal (a percentage, a CV).
 TOLERANCE_1 = 0.051
@@ -46,35 +54,18 @@ RISE_PHRASES: tuple[str, ...] = (
 )  # fmt: skip
 
 Mistakes = list[tuple[str, Callable[[], list[float]]]]
-_NOT_ATTEMPTED = "Not yet: replace the ... with your answer, then run this cell again."
 
 
-def _placeholder(answer: object) -> bool:
-    return answer is None or answer is Ellipsis
 
-
-def _number(answer: object) -> float | str:
-    """Return ``answer`` as a float, or a message saying why it is not one number."""
-    if isinstance(answer, bool):
-        return f"the answer should be a number, got {answer!r}"
-    if isinstance(answer, pd.Series | pd.DataFrame | list | tuple | dict | np.ndarray):
-        return "the answer should be a single number, not a table or a list"
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return f"the answer should be a single number, got {answer!r}"
-    if not math.isfinite(value):
-        return f"the answer should be a finite number, got {answer!r}"
-    return value
 
 
 def _compare(
     answer: object, expected: float, mistakes: Mistakes, *, tolerance: float, fallback: str
 ) -> Feedback:
     """Right within ``tolerance``; else the hint of every mistake whose value it matches."""
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
-    value = _number(answer)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+    value = as_number(answer)
     if isinstance(value, str):
         return Feedback(NOT_YET, f"Not yet: {value}.")
     if abs(value - expected) <= tolerance:
@@ -286,8 +277,8 @@ def _below(workers: pd.DataFrame, province: str, year: int) -> pd.Series:
 
 def check_cv(answer: object, workers: pd.DataFrame, province: str, year: int) -> Feedback:
     """Check the CV (%) of the share of wage workers below the minimum wage, one decimal."""
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     row = _below(workers, province, year)
     rate, se = float(row["rate"]), float(row["se"])
     if not rate > 0:
@@ -328,8 +319,8 @@ def check_flag(answer: object, workers: pd.DataFrame, province: str, year: int) 
         SUPPRESS,
     )  # fmt: skip
 
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     if not isinstance(answer, str) or answer.strip().lower() not in FLAGS:
         return Feedback(
             NOT_YET, f"Not yet: the answer should be one of {', '.join(map(repr, FLAGS))}."
@@ -367,7 +358,7 @@ def _pair(answer: object) -> tuple[float, float] | str:
     if isinstance(answer, pd.Series | np.ndarray | list | tuple):
         values = list(np.asarray(answer, dtype="object").reshape(-1))
         if len(values) == 2:
-            numbers = [_number(v) for v in values]
+            numbers = [as_number(v) for v in values]
             if all(isinstance(n, float) for n in numbers):
                 return float(numbers[0]), float(numbers[1])  # type: ignore[arg-type]
     return "the answer should be two numbers, (lower, upper)"
@@ -375,8 +366,8 @@ def _pair(answer: object) -> tuple[float, float] | str:
 
 def check_impact_ci(answer: object, workers: pd.DataFrame, rise: str) -> Feedback:
     """Check the 95% CI (lower, upper) of the DiD, clustered SEs, in log points (3 decimals)."""
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     pair = _pair(answer)
     if isinstance(pair, str):
         return Feedback(NOT_YET, f"Not yet: {pair}.")
@@ -422,8 +413,8 @@ def check_covers_truth(
     """Check whether the learner says, rightly, if the 95% CI contains the true effect."""
     from lrkit.impact import true_rise_effect
 
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     if not isinstance(answer, bool | np.bool_):
         return Feedback(NOT_YET, f"Not yet: answer True or False, got {answer!r}.")
     estimate = _estimate(workers, rise)
@@ -441,8 +432,8 @@ def check_impact_verdict(answer: object, workers: pd.DataFrame, rise: str) -> Fe
     """Check the verdict of the impact question: raised, lowered or cannot tell."""
     from lrkit.capstone import CANNOT_TELL, VERDICTS, impact_verdict
 
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
         return Feedback(
             NOT_YET, f"Not yet: the answer should be one of {', '.join(map(repr, VERDICTS))}."
@@ -505,8 +496,8 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
     """
     from lrkit.capstone import CANNOT_TELL, LOWERED, RAISED, impact_verdict
 
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     if not isinstance(answer, str) or not answer.strip():
         return Feedback(NOT_YET, "Not yet: write your paragraph as text, between quotes.")
     text = " ".join(answer.lower().split())

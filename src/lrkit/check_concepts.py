@@ -25,7 +25,14 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET, Feedback
+from lrkit.check import (
+    CORRECT,
+    NOT_YET,
+    Feedback,
+    as_float,
+    is_placeholder,
+    not_attempted,
+)
 from lrkit.gaps import (
     DIMENSIONS,
     INDICATORS,
@@ -37,7 +44,6 @@ from lrkit.gaps import (
 )
 from lrkit.reference.provinces import provinces_2025, resolve_province
 
-_NOT_ATTEMPTED_TEXT = "Not yet: replace the ... with your answer, then run this cell again."
 _EARLIER = "Not yet: answer the earlier question first."
 Candidates = Callable[[], Iterable[float]]
 #: Relative tolerance for counts of employees (an answer rounded to the thousand passes).
@@ -48,24 +54,7 @@ _UNITS = ("actions", "workers_involved", "days_not_worked")
 _REGISTERS = ("ministry", "VGCL")
 
 
-def _placeholder(answer: object) -> bool:
-    return answer is None or answer is Ellipsis
 
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED_TEXT)
-
-
-def _as_float(answer: object) -> float | None:
-    if isinstance(answer, bool) or answer is None:
-        return None
-    if isinstance(answer, pd.Series | np.ndarray) and np.size(answer) == 1:
-        answer = np.asarray(answer).reshape(-1)[0]
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
 
 
 def _first_mistake(value: float, mistakes: list[tuple[str, Candidates]], close) -> str | None:
@@ -102,8 +91,8 @@ def check_gap_matrix(answer: object, province: str) -> Feedback:
     be for ``province``, SDG 8.8.2 (national compliance) cannot have a provincial coverage,
     and the rows cannot all carry the same four ratings.
     """
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     problem = _matrix_problem(answer)
     if problem is not None:
         return Feedback(NOT_YET, f"Not yet: {problem}.")
@@ -150,9 +139,9 @@ def check_gap_scores(answer: object, matrix: object) -> Feedback:
     0–12). Its ratings must still be valid (:func:`lrkit.gaps.validate_gap_matrix`) and the
     same as in ``matrix``, the answer to the previous question.
     """
-    if _placeholder(answer):
-        return _not_attempted()
-    if _placeholder(matrix) or _matrix_problem(matrix) is not None:
+    if is_placeholder(answer):
+        return not_attempted()
+    if is_placeholder(matrix) or _matrix_problem(matrix) is not None:
         return Feedback(NOT_YET, "Not yet: fill the matrix of the previous question first.")
     if not isinstance(answer, pd.DataFrame):
         return Feedback(
@@ -238,9 +227,9 @@ def check_best_scores(answer: object, matrix: object) -> Feedback:
     ``answer`` is a Series (or dict) of numbers indexed by indicator key; expected values come
     from :func:`lrkit.gaps.gap_summary` of the learner's own matrix.
     """
-    if _placeholder(answer):
-        return _not_attempted()
-    if _placeholder(matrix) or _matrix_problem(matrix) is not None:
+    if is_placeholder(answer):
+        return not_attempted()
+    if is_placeholder(matrix) or _matrix_problem(matrix) is not None:
         return Feedback(NOT_YET, "Not yet: fill the matrix of the earlier question first.")
     given = _as_number_series(answer, "indicator")
     if isinstance(given, str):
@@ -291,7 +280,7 @@ def _by_key(answer: object, keys: tuple[str, ...], what: str) -> dict[str, float
         name = canonical.get(str(key).strip().casefold())
         if name is None:
             return f"unknown key {key!r}; the keys are {', '.join(map(repr, keys))}"
-        number = _as_float(value)
+        number = as_float(value)
         if number is None:
             return f"{key!r} should be a number ({what}), got {value!r}"
         out[name] = number
@@ -313,8 +302,8 @@ def check_register_counts(
     ``answer`` is ``{"ministry": n, "VGCL": m}``: the rows of ``strikes`` (the ministry's
     register) and of ``strikes_vgcl`` whose ``province`` and ``year`` are the notebook's.
     """
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     given = _by_key(answer, _REGISTERS, "a count of records")
     if isinstance(given, str):
         return Feedback(NOT_YET, f"Not yet: {given}.")
@@ -470,8 +459,8 @@ def check_strike_units(
     ``answer`` is ``{"actions": …, "workers_involved": …, "days_not_worked": …}``. Pass the
     VGCL register as ``vgcl`` to recognise an answer taken from it.
     """
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     given = _by_key(answer, _UNITS, "a total")
     if isinstance(given, str):
         return Feedback(NOT_YET, f"Not yet: {given}.")
@@ -529,9 +518,9 @@ def check_average_employees(
     Right within 0.5% (so a figure rounded to the thousand passes); see
     :func:`average_employees`.
     """
-    if _placeholder(answer):
-        return _not_attempted()
-    value = _as_float(answer)
+    if is_placeholder(answer):
+        return not_attempted()
+    value = as_float(answer)
     if value is None:
         return Feedback(NOT_YET, f"Not yet: the answer should be a number, got {answer!r}.")
     expected = average_employees(workers, province, year)
@@ -572,9 +561,9 @@ def check_days_per_1000(
     (:func:`average_employees`). Right within 0.05 (or 0.5%): an answer rounded to one
     decimal passes.
     """
-    if _placeholder(answer):
-        return _not_attempted()
-    value = _as_float(answer)
+    if is_placeholder(answer):
+        return not_attempted()
+    value = as_float(answer)
     if value is None:
         return Feedback(NOT_YET, f"Not yet: the answer should be a number, got {answer!r}.")
     days = strike_units(strikes, province, year)["days_not_worked"]

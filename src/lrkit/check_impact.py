@@ -20,7 +20,16 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET, Feedback, check_number
+from lrkit.check import (
+    CORRECT,
+    NOT_ATTEMPTED,
+    NOT_ATTEMPTED_TEXT,
+    NOT_YET,
+    Feedback,
+    as_number,
+    check_number,
+    is_placeholder,
+)
 
 #: Tolerance for answers rounded to three decimals (log points, standard errors, ρ, MDE).
 TOLERANCE_3 = 0.0006
@@ -33,26 +42,9 @@ TOLERANCE_TREND = 0.0011
 TOLERANCE_2 = 0.006
 
 Mistakes = dict[str, Callable[[], list[float]]]
-_NOT_ATTEMPTED = "Not yet: replace the ... with your answer, then run this cell again."
 
 
-def _placeholder(answer: object) -> bool:
-    return answer is None or answer is Ellipsis
 
-
-def _as_number(answer: object) -> float | str:
-    """Return ``answer`` as a float, or a message saying why it is not a number."""
-    if isinstance(answer, bool):
-        return f"the answer should be a number, got {answer!r}"
-    if isinstance(answer, pd.Series | pd.DataFrame | list | tuple | dict | np.ndarray):
-        return "the answer should be a single number, not a table or a list"
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return f"the answer should be a single number, got {answer!r}"
-    if not math.isfinite(value):
-        return f"the answer should be a finite number, got {answer!r}"
-    return value
 
 
 def _check_value(
@@ -65,9 +57,9 @@ def _check_value(
     percent_hint: bool = False,
 ) -> Feedback:
     """Compare a number with ``expected`` within ``tolerance``; name the mistake it matches."""
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
-    value = _as_number(answer)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+    value = as_number(answer)
     if isinstance(value, str):
         return Feedback(NOT_YET, f"Not yet: {value}.")
     if abs(value - expected) <= tolerance:
@@ -106,8 +98,8 @@ def check_rise_pct(answer: object, rise: str) -> Feedback:
     ``answer`` is a Series (or dict) indexed by region I-IV. Right when every value is
     within 0.006 of 100 × (new − old) ÷ old.
     """
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     impact = _impact()
     table = impact.minimum_wage_rises()
     rise = impact.check_rise(rise)
@@ -345,9 +337,9 @@ def check_exposed_count(
             float(impact.exposed(after, rise, band=0.0).sum())
         ],
     }
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
-    value = _as_number(answer)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+    value = as_number(answer)
     if isinstance(value, str):
         return Feedback(NOT_YET, f"Not yet: {value}.")
     if value == expected:
@@ -370,8 +362,8 @@ def _event_coefficients(workers: pd.DataFrame, rise: str, weighted: bool = True)
 
 def check_event_coefficients(answer: object, workers: pd.DataFrame, rise: str) -> Feedback:
     """Check the event-study coefficients computed by hand (a Series indexed by k, 3 decimals)."""
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
     impact = _impact()
     expected = _event_coefficients(workers, rise)
     if not isinstance(answer, pd.Series):
@@ -533,9 +525,9 @@ def check_icc(answer: object, workers: pd.DataFrame, province: str, year: int) -
         msw = ((y - means[codes]) ** 2).sum() / (n - k)
         return [float((msb - msw) / (msb + (n / k - 1) * msw))]
 
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
-    value = _as_number(answer)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+    value = as_number(answer)
     if isinstance(value, str):
         return Feedback(NOT_YET, f"Not yet: {value}.")
     if abs(value - expected) <= TOLERANCE_3:
@@ -678,9 +670,9 @@ def check_employees_needed(
         return float(n) * factor / 2.0
 
     expected = needed()
-    if _placeholder(answer):
-        return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
-    value = _as_number(answer)
+    if is_placeholder(answer):
+        return Feedback(NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT)
+    value = as_number(answer)
     if isinstance(value, str):
         return Feedback(NOT_YET, f"Not yet: {value}.")
     if abs(value - expected) <= 1:

@@ -37,20 +37,17 @@ from lrkit.brief import (
     minimum_wage_exposure,
     next_minimum_date,
 )
-from lrkit.check import CORRECT, NOT_ATTEMPTED, NOT_YET, Feedback, check_number
+from lrkit.check import (
+    CORRECT,
+    NOT_YET,
+    Feedback,
+    check_number,
+    is_placeholder,
+    not_attempted,
+)
 from lrkit.disclosure import MIN_COUNT, TOTAL, add_margins, frequency_rule, protect_frequency_table
 from lrkit.survey import CAUTION, PUBLISH, SUPPRESS
 from lrkit.synth.params import YEARS
-
-_NOT_ATTEMPTED = "Not yet: replace the ... with your answer, then run this cell again."
-
-
-def _placeholder(answer: object) -> bool:
-    return answer is None or answer is Ellipsis
-
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, _NOT_ATTEMPTED)
 
 
 # ------------------------------------------------------------------------------ 6.1 tables
@@ -91,8 +88,8 @@ def check_dispute_table(
     answer: object, disputes: pd.DataFrame, province: str, year: int
 ) -> Feedback:
     """Check the table of disputes by issue (rows) × channel (columns) with its totals."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     expected = dispute_table(disputes, province, year)
     table = _as_count_table(answer, expected)
     if isinstance(table, str):
@@ -137,8 +134,8 @@ def check_sensitive_cells(
 def _whole_number(
     answer: object, expected: float, mistakes: dict[str, Callable[[], list[float]]]
 ) -> Feedback:
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     if isinstance(answer, bool) or not isinstance(answer, int | float | np.integer | np.floating):
         return Feedback(NOT_YET, f"Not yet: the answer should be a whole number, got {answer!r}.")
     if float(answer) == expected:
@@ -185,8 +182,8 @@ def recoverable_cell(published: object) -> tuple[str, str] | None:
 
 def check_recovered(answer: object, disputes: pd.DataFrame, province: str, year: int) -> Feedback:
     """Check the value of the hidden cell recovered from the totals (question 3 of 6.1)."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     table = dispute_table(disputes, province, year)
     target = recoverable_cell(hide_sensitive(table))
     if target is None:
@@ -223,8 +220,8 @@ def check_safe_table(answer: object, disputes: pd.DataFrame, province: str, year
     the cells that :func:`lrkit.disclosure.protect_frequency_table` hides are hidden, and
     every other cell shows its count.
     """
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     table = dispute_table(disputes, province, year)
     protected = protect_frequency_table(table.iloc[:-1, :-1])
     given = _as_count_table(answer, table)
@@ -309,8 +306,8 @@ def check_density_by_year(
     answer: object, workers: pd.DataFrame, province: str, year: int
 ) -> Feedback:
     """Check union density (rate and SE) for ``year - 1`` and ``year``, with the design."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     table = _estimates_answer(answer)
     if isinstance(table, str):
         return Feedback(NOT_YET, f"Not yet: {table}.")
@@ -371,8 +368,8 @@ def check_change(
     change: object, margin: object, workers: pd.DataFrame, province: str, year: int
 ) -> Feedback:
     """Check the change (``year`` minus ``year - 1``, points) and its 95% margin of error."""
-    if _placeholder(change) or _placeholder(margin):
-        return _not_attempted()
+    if is_placeholder(change) or is_placeholder(margin):
+        return not_attempted()
     truth = _expected_change(workers, province, year)
     first = check_number(
         change,
@@ -410,8 +407,8 @@ def check_change(
 
 def check_verdict(answer: object, workers: pd.DataFrame, province: str, year: int) -> Feedback:
     """Check the verdict on the change: "up", "down" or "no clear change"."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
         return Feedback(NOT_YET, f"Not yet: answer one of {', '.join(repr(v) for v in VERDICTS)}.")
     truth = _expected_change(workers, province, year)
@@ -444,8 +441,8 @@ def _new_minimum_answer(answer: object) -> pd.Series | str:
 
 def check_new_minimum(answer: object, year: int) -> Feedback:
     """Check the monthly minimum of each region from the first rise after ``year``."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     given = _new_minimum_answer(answer)
     if isinstance(given, str):
         return Feedback(NOT_YET, f"Not yet: {given}.")
@@ -575,8 +572,8 @@ def publishable_regions(workers: pd.DataFrame, province: str, year: int) -> list
 
 def check_publishable(answer: object, workers: pd.DataFrame, province: str, year: int) -> Feedback:
     """Check the list of regions whose estimate of the share below may be published."""
-    if _placeholder(answer):
-        return _not_attempted()
+    if is_placeholder(answer):
+        return not_attempted()
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return Feedback(NOT_YET, "Not yet: give a list of regions, e.g. ['I', 'III'].")
     given = sorted({str(region).strip() for region in answer})  # type: ignore[union-attr]
