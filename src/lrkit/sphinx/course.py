@@ -16,7 +16,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from lrkit.course import (
@@ -29,6 +28,7 @@ from lrkit.course import (
     slot_label,
     summary,
 )
+from lrkit.sphinx.reread import reread_always, track
 
 _DOCS = "lrkit_course_docs"
 
@@ -94,7 +94,7 @@ class _KitDirective(SphinxDirective):
         book = Path(self.env.srcdir)
         for page in module_pages(book):
             self.env.note_dependency(str(page))
-        getattr(self.env, _DOCS).add(self.env.docname)
+        reread_always(self.env, _DOCS)
         # a module page not (yet) in the table of contents is listed as planned, unlinked
         return read_modules(book, published=set(self.env.found_docs))
 
@@ -161,26 +161,6 @@ class ModulesDirective(_KitDirective):
         return [table(headers, rows, (8, 38, 11, 11, 10, 11, 11))]
 
 
-def _init(app: Sphinx) -> None:
-    if not hasattr(app.env, _DOCS):
-        setattr(app.env, _DOCS, set())
-
-
-def _outdated(
-    app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set
-) -> list[str]:
-    docs = getattr(env, _DOCS, set())
-    return sorted(d for d in docs if d in env.found_docs)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, _DOCS, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set, other: BuildEnvironment) -> None:
-    getattr(env, _DOCS).update(getattr(other, _DOCS, set()))
-
-
 def _static(app: Sphinx, config: Any) -> None:
     """Serve the kit's stylesheet (glossary, agendas, printing)."""
     config.html_static_path.append(str(Path(__file__).parent / "static"))
@@ -192,8 +172,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("lrkit.css")
     app.add_directive("lrkit-agenda", AgendaDirective)
     app.add_directive("lrkit-modules", ModulesDirective)
-    app.connect("builder-inited", _init)
-    app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    track(app, _DOCS)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -18,11 +18,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from lrkit.api_index import book_pages, describe, module_summary, used_names
 from lrkit.sphinx.course import doc_link, table
+from lrkit.sphinx.reread import reread_always, track
 
 _DOCS = "lrkit_functions_docs"
 _SHORT = re.compile(r"^#\s+((?:Module|Exercise)\s+\d+(?:\.\d+)?)")
@@ -52,7 +52,7 @@ class FunctionsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Return a rubric and a table for each ``lrkit`` module the pages import from."""
         book = Path(self.env.srcdir)
-        getattr(self.env, _DOCS).add(self.env.docname)
+        reread_always(self.env, _DOCS)
         published = set(self.env.found_docs)
         labels = {
             p.relative_to(book).with_suffix("").as_posix(): _page_label(p)
@@ -91,30 +91,8 @@ class FunctionsDirective(SphinxDirective):
         return result
 
 
-def _init(app: Sphinx) -> None:
-    if not hasattr(app.env, _DOCS):
-        setattr(app.env, _DOCS, set())
-
-
-def _outdated(
-    app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set
-) -> list[str]:
-    return sorted(d for d in getattr(env, _DOCS, set()) if d in env.found_docs)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, _DOCS, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set, other: BuildEnvironment) -> None:
-    getattr(env, _DOCS).update(getattr(other, _DOCS, set()))
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``lrkit-functions`` directive with Sphinx."""
     app.add_directive("lrkit-functions", FunctionsDirective)
-    app.connect("builder-inited", _init)
-    app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    track(app, _DOCS)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
