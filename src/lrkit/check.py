@@ -190,7 +190,6 @@ def check_bargaining_coverage(
 _STRATA = ("province", "ownership", "employment_band")
 
 
-
 def _m2_frame(enterprises: pd.DataFrame, province: str, year: int) -> pd.DataFrame:
     from lrkit.sampling import survey_frame
 

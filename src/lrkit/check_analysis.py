@@ -41,9 +41,6 @@ from lrkit.check import (
 Candidates = Callable[[], Iterable[float]]
 
 
-
-
-
 def _check_value(
     answer: object,
     expected: float,

@@ -56,9 +56,6 @@ RISE_PHRASES: tuple[str, ...] = (
 Mistakes = list[tuple[str, Callable[[], list[float]]]]
 
 
-
-
-
 def _compare(
     answer: object, expected: float, mistakes: Mistakes, *, tolerance: float, fallback: str
 ) -> Feedback:

@@ -54,9 +54,6 @@ _UNITS = ("actions", "workers_involved", "days_not_worked")
 _REGISTERS = ("ministry", "VGCL")
 
 
-
-
-
 def _first_mistake(value: float, mistakes: list[tuple[str, Candidates]], close) -> str | None:
     for hint, compute in mistakes:
         try:

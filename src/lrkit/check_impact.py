@@ -44,9 +44,6 @@ TOLERANCE_2 = 0.006
 Mistakes = dict[str, Callable[[], list[float]]]
 
 
-
-
-
 def _check_value(
     answer: object,
     expected: float,
