@@ -66,14 +66,17 @@ def generate_disputes(
     years = SCALE_YEARS[scale]
     counts = scaled_counts(scale)
     size = enterprises["employees"].to_numpy() * enterprises["frame_weight"].to_numpy()
+    log_employees = np.log(enterprises["employees"].to_numpy() + 1)
     firm_parts, year_parts, kind_parts = [], [], []
     for year in years:
         p = size * active_in(enterprises, year)
+        # Individual disputes ∝ size; both collective kinds ∝ size × log(employees + 1):
+        # the probabilities are computed once per year for each of the two weightings.
+        collective = p * log_employees
+        probabilities = {"individual": p / p.sum(), "collective": collective / collective.sum()}
         for k, kind in enumerate(KINDS):
-            weight = (
-                p if kind == "individual" else p * np.log(enterprises["employees"].to_numpy() + 1)
-            )
-            firm_parts.append(rng.choice(len(p), size=counts[kind], p=weight / weight.sum()))
+            weighting = "individual" if kind == "individual" else "collective"
+            firm_parts.append(rng.choice(len(p), size=counts[kind], p=probabilities[weighting]))
             year_parts.append(np.full(counts[kind], year))
             kind_parts.append(np.full(counts[kind], k))
     firm, year, kind = (np.concatenate(part) for part in (firm_parts, year_parts, kind_parts))

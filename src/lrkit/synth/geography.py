@@ -8,6 +8,7 @@ its minimum-wage region shares, all from :mod:`lrkit.synth.params`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -79,3 +80,22 @@ def draw_wage_regions(
 def class_codes(scale: str) -> np.ndarray:
     """Return the class code (position in ``CLASSES``) of each unit of ``scale``."""
     return pd.Categorical(units(scale)["unit_class"], categories=list(CLASSES)).codes.astype(int)
+
+
+def by_date_and_region(
+    lookup: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    dates: np.ndarray,
+    date_code: np.ndarray,
+    region: np.ndarray,
+) -> np.ndarray:
+    """Return ``lookup(region, dates[date_code])``, calling ``lookup`` once per distinct pair.
+
+    ``lookup`` is a vectorised schedule lookup such as ``monthly_minimum_array`` (region codes
+    0-3, dates); when the dates take a few values (32 survey rounds, 8 years), it is run on
+    the few (date, region) pairs and its answers are indexed, instead of being run on every
+    one of a million records. The values are the same.
+    """
+    regions = len(WAGE_REGIONS)
+    grid_region = np.tile(np.arange(regions), len(dates))
+    grid_date = np.repeat(np.asarray(dates), regions)
+    return lookup(grid_region, grid_date)[np.asarray(date_code) * regions + region]

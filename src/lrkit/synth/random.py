@@ -2,8 +2,9 @@
 
 Each dataset draws from its own stream, derived from the user's seed and the dataset's
 name, so adding a column to one dataset never changes the numbers of another. The
-benchmark can ask the streams to count the variates they draw (``count_variates``), to
-compare the generator with the time numpy alone needs for as many draws.
+benchmark can ask the streams to log what they draw (``count_variates``): the number of
+variates, and every draw call (stream, method, arguments) so that ``DrawLog.replay`` can
+make numpy alone do exactly the same draws, to compare the generator with that floor.
 """
 
 from __future__ import annotations
@@ -11,11 +12,66 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-_COUNTER: list[int] | None = None
+_LOG: DrawLog | None = None
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One draw call: ``Generator.<method>(*args, **kwargs)`` on stream ``stream``.
+
+    ``stream`` is the position of the stream in ``DrawLog.streams``. Array arguments are
+    stored as copies, so a later in-place change by the caller cannot alter the replay.
+    """
+
+    stream: int
+    method: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass
+class DrawLog:
+    """What the streams made inside ``count_variates`` drew.
+
+    ``variates`` is the total size of the arrays (or scalars) the draws returned;
+    ``streams`` holds each stream's seed entropy and generator, in the order they were
+    made; ``calls`` holds every draw call in order (empty if recording was off).
+    """
+
+    record: bool = True
+    variates: int = 0
+    streams: list[tuple[tuple[int, ...], np.random.Generator]] = field(default_factory=list)
+    calls: list[Draw] = field(default_factory=list)
+
+    def replay(self, check: bool = False) -> None:
+        """Repeat every recorded call, in order, on fresh generators (one per stream).
+
+        Each fresh generator is seeded as its stream was, so numpy does exactly the
+        generator's draws (same methods, sizes and parameters); results are thrown away.
+        Time this to get the numpy floor of the generator. With ``check=True``, raise
+        ``RuntimeError`` unless every fresh generator ends in its stream's final state,
+        which shows the log holds every draw.
+        """
+        fresh = [
+            np.random.default_rng(np.random.SeedSequence(list(entropy)))
+            for entropy, _ in self.streams
+        ]
+        for call in self.calls:
+            getattr(fresh[call.stream], call.method)(*call.args, **call.kwargs)
+        if check:
+            for (entropy, original), replayed in zip(self.streams, fresh, strict=True):
+                if original.bit_generator.state != replayed.bit_generator.state:
+                    raise RuntimeError(f"the replay of stream {entropy} drew differently")
+
+
+def _frozen(value: Any) -> Any:
+    """Return a copy of an array argument (others unchanged) for the draw log."""
+    return value.copy() if isinstance(value, np.ndarray) else value
 
 
 def check_seed(seed: object) -> int:
@@ -26,11 +82,17 @@ def check_seed(seed: object) -> int:
 
 
 class _CountingGenerator:
-    """A Generator proxy that adds the size of every array it returns to the counter."""
+    """A Generator proxy that logs every call: the size of what it returns and the call.
 
-    def __init__(self, rng: np.random.Generator, counter: list[int]) -> None:
+    The call itself goes unchanged to the real generator, so what is drawn and returned is
+    exactly what the generator would draw without the proxy.
+    """
+
+    def __init__(self, rng: np.random.Generator, log: DrawLog, entropy: tuple[int, ...]) -> None:
         self._rng = rng
-        self._counter = counter
+        self._log = log
+        self._stream = len(log.streams)
+        log.streams.append((entropy, rng))
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._rng, name)
@@ -38,30 +100,43 @@ class _CountingGenerator:
             return method
 
         def counted(*args: Any, **kwargs: Any) -> Any:
+            if self._log.record:
+                self._log.calls.append(
+                    Draw(
+                        self._stream,
+                        name,
+                        tuple(_frozen(a) for a in args),
+                        {k: _frozen(v) for k, v in kwargs.items()},
+                    )
+                )
             result = method(*args, **kwargs)
-            self._counter[0] += int(np.size(result))
+            self._log.variates += int(np.size(result))
             return result
 
         return counted
 
 
 @contextmanager
-def count_variates() -> Iterator[list[int]]:
-    """Count the random variates drawn by every stream made inside the ``with`` block."""
-    global _COUNTER
-    _COUNTER = [0]
+def count_variates(record: bool = True) -> Iterator[DrawLog]:
+    """Log the draws of every stream made inside the ``with`` block (see ``DrawLog``).
+
+    With ``record=False`` only the number of variates is kept.
+    """
+    global _LOG
+    _LOG = DrawLog(record=record)
     try:
-        yield _COUNTER
+        yield _LOG
     finally:
-        _COUNTER = None
+        _LOG = None
 
 
 def stream(seed: int, name: str) -> np.random.Generator:
     """Return the random generator for dataset ``name`` under the user's ``seed``."""
     seed = check_seed(seed)
-    rng = np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(name.encode())]))
-    if _COUNTER is not None:
-        return _CountingGenerator(rng, _COUNTER)  # type: ignore[return-value]
+    entropy = (seed, zlib.crc32(name.encode()))
+    rng = np.random.default_rng(np.random.SeedSequence(list(entropy)))
+    if _LOG is not None:
+        return _CountingGenerator(rng, _LOG, entropy)  # type: ignore[return-value]
     return rng
 
 
@@ -90,8 +165,7 @@ def choice_by_group(
         bad = [k for k, s in zip(keys, sums, strict=True) if not np.isclose(s, 1.0)]
         raise ValueError(f"shares must sum to 1 in every group; they do not for {bad}")
     rows = group_codes(groups, keys) if groups.dtype == object else groups
-    cumulative = np.cumsum(table, axis=1)[rows]
-    picked = (rng.random(len(rows))[:, None] >= cumulative[:, :-1]).sum(axis=1)
+    picked = _count_passed(rng.random(len(rows)), np.cumsum(table, axis=1), rows)
     return np.array(labels, dtype=object)[picked]
 
 
@@ -128,8 +202,23 @@ def draw_codes_by_group(
     table = np.asarray(table, dtype=float)
     if not np.allclose(table.sum(axis=1), 1.0):
         raise ValueError("every row of the probability table must sum to 1")
-    cumulative = np.cumsum(table, axis=1)[groups]
-    return (rng.random(len(groups))[:, None] >= cumulative[:, :-1]).sum(axis=1).astype(np.int64)
+    return _count_passed(rng.random(len(groups)), np.cumsum(table, axis=1), groups)
+
+
+def _count_passed(uniform: np.ndarray, cumulative: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Return, per element, how many of ``cumulative[rows[i], :-1]`` are <= ``uniform[i]``.
+
+    That count is the drawn category. It is built one column of the table at a time (a
+    small gather, a comparison and an add in a narrow integer), rather than by comparing
+    against an n × k matrix of cumulative shares: the same comparisons, so the same codes,
+    with far less memory traffic.
+    """
+    columns = cumulative.shape[1] - 1
+    count = np.zeros(len(uniform), dtype=np.uint8 if columns < 256 else np.int64)
+    for column in range(columns):
+        passed = uniform >= cumulative[:, column].take(rows)
+        np.add(count, passed, out=count, casting="unsafe")
+    return count.astype(np.int64)
 
 
 def shares_table(

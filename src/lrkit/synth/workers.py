@@ -32,7 +32,7 @@ import pandas as pd
 from lrkit.reference.minimum_wage import REGIONS as WAGE_REGIONS
 from lrkit.reference.minimum_wage import monthly_minimum_array, previous_monthly_minimum_array
 from lrkit.synth.enterprises import OWNERSHIPS, SECTOR_DIVISIONS, SECTORS
-from lrkit.synth.geography import class_codes, draw_wage_regions, units
+from lrkit.synth.geography import by_date_and_region, class_codes, draw_wage_regions, units
 from lrkit.synth.params import (
     CLASSES,
     MIN_WAGE_RISES,
@@ -42,7 +42,7 @@ from lrkit.synth.params import (
     value,
 )
 from lrkit.synth.random import draw_codes_by_group, logistic, shares_table, stream
-from lrkit.synth.text import decode, join, padded
+from lrkit.synth.text import decode, digit_block, from_blocks, join, label_block, padded, text_block
 
 STATUSES: tuple[str, ...] = ("employee", "own_account", "contributing_family", "employer")
 EDUCATION: tuple[str, ...] = (
@@ -126,6 +126,17 @@ def _ea_frame(rng: np.random.Generator, table: pd.DataFrame) -> tuple[np.ndarray
     return stratum, rng.integers(low, high + 1, len(stratum))
 
 
+def _positions(counts: np.ndarray, start: int = 0) -> np.ndarray:
+    """Return start, start+1, … within each of ``len(counts)`` runs of ``counts`` elements.
+
+    The same as ``np.concatenate([np.arange(start, start + k) for k in counts])``, without
+    one ``arange`` per run (there are hundreds of thousands of households per round).
+    """
+    counts = np.asarray(counts, dtype=np.int64)
+    run_start = np.cumsum(counts) - counts
+    return np.arange(counts.sum(), dtype=np.int64) - np.repeat(run_start, counts) + start
+
+
 def _select(
     rng: np.random.Generator, table: pd.DataFrame, ea_stratum: np.ndarray, ea_size: np.ndarray
 ) -> np.ndarray:
@@ -136,7 +147,7 @@ def _select(
     n = table["eas"].to_numpy()
     interval = totals / n
     stratum = np.repeat(np.arange(len(table)), n)
-    position = np.concatenate([np.arange(k) for k in n])
+    position = _positions(n)
     points = offset[stratum] + (rng.random(len(n))[stratum] + position) * interval[stratum]
     return np.searchsorted(cumulative, points, side="right")
 
@@ -157,12 +168,12 @@ def _sample(scale: str, rng: np.random.Generator) -> pd.DataFrame:
             responding = np.maximum(rng.binomial(m, design["response_rate"], len(chosen)), 1)
             base = totals[s] / (table["eas"].to_numpy()[s] * m) * (m / responding)
             household_ea = np.repeat(np.arange(len(chosen)), responding)
-            household_no = np.concatenate([np.arange(1, r + 1) for r in responding])
+            household_no = _positions(responding, start=1)
             members = np.minimum(
                 1 + rng.poisson(design["extra_lf_members_mean"], len(household_ea)), 6
             )
             person_household = np.repeat(np.arange(len(household_ea)), members)
-            line = np.concatenate([np.arange(1, k + 1) for k in members])
+            line = _positions(members, start=1)
             ea = household_ea[person_household]
             parts.append(
                 pd.DataFrame(
@@ -189,16 +200,40 @@ def _sample(scale: str, rng: np.random.Generator) -> pd.DataFrame:
 def _ids(
     frame: pd.DataFrame, table: pd.DataFrame
 ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Return (stratum, psu, household_id, person_id) as text, built in Arrow."""
-    stratum = decode(frame["_stratum"].to_numpy(), list(table["stratum"]))
+    """Return (stratum, psu, household_id, person_id) as text.
+
+    The ids nest: psu "2018Q1-01-U-EA00042", household_id psu + "-H03", person_id
+    household_id + "-P1". When every part has a fixed width (the usual case), each id is
+    put together from blocks of bytes (see :mod:`lrkit.synth.text`), the psu's blocks
+    being the first ones of the household's, and so on; otherwise they are joined in Arrow.
+    """
+    s = frame["_stratum"].to_numpy()
+    stratum_labels = list(table["stratum"])
+    stratum = decode(s, stratum_labels)
     round_code = (
         (frame["year"].to_numpy() - NATIONAL_YEARS[0]) * 4 + frame["quarter"].to_numpy() - 1
     )
     labels = [f"{y}Q{q}" for y in NATIONAL_YEARS for q in (1, 2, 3, 4)]
+    ea, household_no, line = (frame[c].to_numpy() for c in ("_ea", "_household", "_line"))
+    n = len(frame)
+    psu_blocks = [
+        label_block(round_code, labels),
+        text_block("-", n),
+        label_block(s, stratum_labels),
+        text_block("-EA", n),
+        digit_block(ea, 5),
+    ]
+    household_blocks = [text_block("-H", n), digit_block(household_no, 2)]
+    person_blocks = [text_block("-P", n), digit_block(line, 1)]
+    if all(block is not None for block in psu_blocks + household_blocks + person_blocks):
+        psu = from_blocks(*psu_blocks)
+        household = from_blocks(*psu_blocks, *household_blocks)
+        person = from_blocks(*psu_blocks, *household_blocks, *person_blocks)
+        return stratum, psu, household, person
     round_ = decode(round_code, labels)
-    psu = join(round_, "-", stratum, "-", padded("EA", frame["_ea"].to_numpy(), 5))
-    household = join(psu, "-", padded("H", frame["_household"].to_numpy(), 2))
-    person = join(household, "-", padded("P", frame["_line"].to_numpy(), 1))
+    psu = join(round_, "-", stratum, "-", padded("EA", ea, 5))
+    household = join(psu, "-", padded("H", household_no, 2))
+    person = join(household, "-", padded("P", line, 1))
     return stratum, psu, household, person
 
 
@@ -318,11 +353,21 @@ def generate_workers(seed: int, scale: str = "workshop") -> tuple[pd.DataFrame, 
             for q in (1, 2, 3, 4)
         ]
     )
-    reference = (year - 1970).astype("datetime64[Y]").astype("datetime64[D]") + days[quarter - 1]
+    # The minimum in force on each round's reference day, looked up per (round, region).
+    round_year = np.repeat(np.array(NATIONAL_YEARS), 4)
+    round_quarter = np.tile(np.arange(1, 5), len(NATIONAL_YEARS))
+    reference = (round_year - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+    reference = reference + days[round_quarter - 1]
+    round_code = (year - NATIONAL_YEARS[0]) * 4 + quarter - 1
     safe_region = np.maximum(region, 0)
-    minimum = monthly_minimum_array(safe_region, reference).astype(float)
-    previous = previous_monthly_minimum_array(safe_region, reference).astype(float)
-    base_minimum = monthly_minimum_array(safe_region, np.full(n, np.datetime64("2018-01-01")))
+    minimum = by_date_and_region(monthly_minimum_array, reference, round_code, safe_region)
+    minimum = minimum.astype(float)
+    previous = by_date_and_region(
+        previous_monthly_minimum_array, reference, round_code, safe_region
+    ).astype(float)
+    base_minimum = by_date_and_region(
+        monthly_minimum_array, np.array([np.datetime64("2018-01-01")]), 0, safe_region
+    )
     t = (year - NATIONAL_YEARS[0]) + (quarter - 1) / 4 + 0.125
     log_latent = (
         np.log(base_minimum)
@@ -381,7 +426,7 @@ def generate_workers(seed: int, scale: str = "workshop") -> tuple[pd.DataFrame, 
             "covered_by_agreement": covered,
         }
     )
-    effects = rise_effects(out, latent, counterfactual, wage, minimum, employee)
+    effects = rise_effects(out, latent, counterfactual, wage, minimum, employee, region)
     return out, effects
 
 
@@ -396,18 +441,20 @@ def rise_effects(
     wage: np.ndarray,
     minimum: np.ndarray,
     employee: np.ndarray,
+    region: np.ndarray,
 ) -> dict:
     """Return the realised effect of each rise in ``MIN_WAGE_RISES`` in its first quarter.
 
     For employees observed in the quarter after the rise: the weighted mean of
     log(wage under the new minimum) − log(wage under the previous minimum), overall and
     for the low paid (latent wage below (1 + spillover band) × new minimum), by region.
+    ``region`` holds the persons' minimum-wage region codes (positions in ``WAGE_REGIONS``,
+    -1 for none), which are much faster to compare than the text column.
     """
     band = value("min_wage_spillover")["band"]
     effect = np.log(np.where(employee, wage, 1)) - np.log(np.where(employee, counterfactual, 1))
     low_paid = employee & (latent < (1 + band) * minimum)
     weight = persons["weight"].to_numpy()
-    region = persons["min_wage_region"].to_numpy(dtype=object)
     results: dict = {}
     for rise in MIN_WAGE_RISES:
         when = pd.Timestamp(rise)
@@ -415,8 +462,8 @@ def rise_effects(
             persons["quarter"].to_numpy() == (when.month - 1) // 3 + 1
         )
         by_region = {}
-        for name in WAGE_REGIONS:
-            rows = quarter & employee & (region == name)
+        for code, name in enumerate(WAGE_REGIONS):
+            rows = quarter & employee & (region == code)
             low = rows & low_paid
             if not rows.any():
                 continue
