@@ -334,8 +334,9 @@ def receive(params: CapstoneParameters) -> Step:
     if built:
         ledger_path = datasets_root() / params.scale / "truth" / "error_ledger.csv"
         truth_path = datasets_root() / params.scale / "truth.json"
-        inputs.append(Input("error_ledger", _relative(ledger_path), len(ledger),
-                            sha256(ledger_path.read_bytes())))  # fmt: skip
+        ledger_bytes = ledger_path.read_bytes()  # every delivery's faults; the project reads two
+        inputs.append(Input("error_ledger", _relative(ledger_path), _data_rows(ledger_bytes),
+                            sha256(ledger_bytes)))  # fmt: skip
         inputs.append(Input("truth", _relative(truth_path), len(truth),
                             sha256(truth_path.read_bytes())))  # fmt: skip
     else:

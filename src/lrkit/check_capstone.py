@@ -295,7 +295,7 @@ def check_cv(answer: object, workers: pd.DataFrame, province: str, year: int) ->
         ("the CV uses the standard error, not the half-width of the confidence interval.",
          lambda: [100 * half / rate]),
         ("divide the standard error by the estimate (the rate), not by 100.",
-         lambda: [se / 100, 100 * se / 100]),
+         lambda: [se / 100]),
     ]  # fmt: skip
     return _compare(
         answer, expected, mistakes, tolerance=TOLERANCE_1 + 0.05,
