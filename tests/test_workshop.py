@@ -88,6 +88,15 @@ def test_pack_refuses_a_non_empty_folder(root, tmp_path):
         pack(groups, tmp_path / "out", root / "solutions", root / "exercises")
 
 
+@pytest.mark.parametrize("jobs", [0, -2, 1.5, True])
+def test_pack_refuses_a_bad_number_of_jobs(root, tmp_path, jobs):
+    groups = tmp_path / "groups.csv"
+    groups.write_text("group,province,year\nA,Hải Phòng,2024\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="jobs must be a whole number of 1 or more"):
+        pack(groups, tmp_path / "out", root / "solutions", root / "exercises", jobs=jobs)
+    assert not (tmp_path / "out").exists()  # refused before anything is written
+
+
 def _answered(notebook, solution):
     """Fill the learner's answer cells with the solution's code (as a participant would)."""
     from lrkit.exercises.book import solution_code

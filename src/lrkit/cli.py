@@ -159,6 +159,9 @@ def _add_workshop(commands: argparse._SubParsersAction) -> None:
     pack.add_argument("--out", type=Path, required=True, help="new folder for the pack")
     pack.add_argument("--solutions", type=Path, default=Path("solutions"))
     pack.add_argument("--exercises", type=Path, default=Path("exercises"))
+    pack.add_argument(
+        "--jobs", type=int, default=None, help="answer keys run at once (default: CPU cores)"
+    )
     collect = workshop.add_parser("collect", help="run returned notebooks, tabulate progress")
     collect.add_argument("folder", type=Path, help="folder of returned notebooks")
     collect.add_argument("--solutions", type=Path, default=Path("solutions"))
@@ -171,7 +174,7 @@ def _workshop(args: argparse.Namespace) -> None:
     from lrkit.exercises.pack import pack
 
     if args.action == "pack":
-        folders = pack(args.groups, args.out, args.solutions, args.exercises)
+        folders = pack(args.groups, args.out, args.solutions, args.exercises, jobs=args.jobs)
         print(
             f"packed {len(folders)} group(s) in {args.out / 'groups'}; "
             f"answer key (trainer only) in {args.out / 'answer-key'}"

@@ -14,9 +14,12 @@ optionally, ``seed`` and ``lang``. For each group the pack holds:
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,12 +165,18 @@ def pack(
     solutions: Path = Path("solutions"),
     exercises: Path = Path("exercises"),
     timeout: int = 300,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write the workshop pack for every group in ``groups_csv`` into ``out``.
 
     Returns the group folders. Refuses to write into a non-empty ``out`` so a previous pack
-    (perhaps with returned work in it) is never overwritten.
+    (perhaps with returned work in it) is never overwritten. The answer keys (every solution
+    run with every group's parameters) are executed ``jobs`` at a time, each in its own
+    process (default: one per CPU core).
     """
+    jobs = os.cpu_count() or 1 if jobs is None else jobs
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of 1 or more, got {jobs!r}")
     groups = read_groups(Path(groups_csv))
     learner_notebooks = sorted(Path(exercises).glob("*.ipynb"))
     if not learner_notebooks:
@@ -178,6 +187,7 @@ def pack(
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: choose a new folder for the pack")
     folders = []
+    keys: list[tuple[Path, Path, Group]] = []
     for group in groups:
         folder = out / "groups" / group.name
         (folder / "data").mkdir(parents=True)
@@ -201,8 +211,12 @@ def pack(
         key = out / "answer-key" / group.name
         key.mkdir(parents=True)
         for notebook in learner_notebooks:
-            solution = Path(solutions) / notebook.name
-            _answer_key(solution, key / f"{notebook.stem}.html", group, timeout)
+            keys.append((Path(solutions) / notebook.name, key / f"{notebook.stem}.html", group))
         folders.append(folder)
+    # processes, not threads: papermill changes the working folder of the whole process
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for done in [pool.submit(_answer_key, *k, timeout) for k in keys]:
+            done.result()  # an error in any answer key stops the pack, naming it
     shutil.copy(groups_csv, out / "groups.csv")
     return folders
