@@ -245,14 +245,14 @@ def test_an_unusable_output_folder_stops_the_run_before_it_starts(tmp_path, no_s
     blocker.write_text("not a folder")
     with pytest.raises(ValueError, match="out_dir .*a-file.* is a file, not a folder"):
         run_capstone(blocker)
-    with pytest.raises(PermissionError, match="out_dir .*a-file/sub.* cannot be written"):
+    with pytest.raises(PermissionError, match="cannot write to out_dir .*a-file/sub"):
         run_capstone(blocker / "sub")
     for bad in (None, "", "  ", 3):
         with pytest.raises(TypeError, match="out_dir must be a folder name"):
             run_capstone(bad)
     assert main([*ARGS, "--out", str(blocker / "sub")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("lrkit: error: out_dir") and "cannot be written" in err
+    assert err.startswith("lrkit: error: cannot write to out_dir")
     assert main([*ARGS, "--out", str(blocker)]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
     assert blocker.read_text() == "not a folder"

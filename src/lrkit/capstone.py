@@ -65,6 +65,7 @@ import pandas as pd
 from lrkit.brief import STRATA, change_between, describe_change
 from lrkit.clean import Cleaning, clean_delivery, decode, delivery_bytes, score_cleaning
 from lrkit.disclosure import MIN_COUNT, TOTAL, ProtectedTable, protect_frequency_table
+from lrkit.folders import writable_folder
 from lrkit.impact import (
     Estimate,
     did_regression,
@@ -166,17 +167,7 @@ def _check_out_dir(out_dir: object) -> Path:
     path = Path(out_dir)
     if path.exists() and not path.is_dir():
         raise ValueError(f"out_dir {str(path)!r} is a file, not a folder: give a folder name")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".lrkit-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise PermissionError(
-            f"out_dir {str(path)!r} cannot be written ({reason}): give a folder you can write to"
-        ) from error
-    return path
+    return writable_folder(path, "out_dir")
 
 
 # ------------------------------------------------------------------------------ accounting

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 from tqdm import tqdm
 
+from lrkit.folders import writable_folder
 from lrkit.reference.minimum_wage import minimum_wage_table
 from lrkit.reference.provinces import former_province_table, province_table
 from lrkit.synth.agreements import add_agreements
@@ -184,16 +185,6 @@ def truth(seed: int, scale: str, generated: Generated | None = None) -> dict[str
     return out
 
 
-def _check_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as error:
-        raise PermissionError(f"cannot write to the output folder {folder}: {error}") from error
-
-
 def build(
     out: str | Path,
     scale: str = "workshop",
@@ -209,7 +200,7 @@ def build(
     check_scale(scale)
     seed = check_seed(seed)
     folder = Path(out)
-    _check_folder(folder)
+    writable_folder(folder)
     show = scale == "national" if progress is None else progress
     steps = 5 + len(DATASETS_ALL) + 3
     with tqdm(total=steps, desc=f"lrkit data build ({scale})", unit="step", disable=not show,
