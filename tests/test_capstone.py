@@ -956,3 +956,41 @@ def test_an_accounting_part_without_a_name_in_the_brief_is_an_error():
     ).endswith("1/7/2024")
     with pytest.raises(KeyError, match="no name for the accounting part 'a new part'"):
         part_label("a new part", "vi")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("province, year", [("Hải Phòng", 2024), ("Hải Phòng", 2022),
+                                            ("Đồng Nai", 2024), ("Đồng Nai", 2025)])  # fmt: skip
+def test_table_4_never_prints_a_count_that_table_1_hides(province, year):
+    import lrkit.capstone as capstone
+
+    params = check_capstone_parameters(province, year, lang="en")
+    steps = capstone.run_steps(params)
+    markdown = steps["brief"].data["markdown"]
+    stoppages = steps["link"].data["stoppages"]
+    in_year = int((stoppages["year"] == year).sum())  # the year's distinct stoppages
+    key_row = next(line for line in markdown.splitlines()
+                   if line.startswith("| Distinct work stoppages"))  # fmt: skip
+    row4 = next(line for line in markdown.splitlines()
+                if "| distinct stoppages of the province, all years |" in line)  # fmt: skip
+    cells4 = [c.strip() for c in row4.strip("|").split("|")]
+    if key_row.split("|")[2].strip() == "x":  # Table 1 hides the year's count ...
+        assert cells4[2:] == ["x", "x", "x"], row4  # ... so Table 4 must hide it too
+        assert str(in_year) not in cells4
+        assert capstone._hidden_leaks(steps, params) == []
+    else:
+        assert cells4[3] == str(in_year), row4
+    if province == "Hải Phòng" and year == 2024:  # a year whose count Table 1 hides
+        assert key_row.split("|")[2].strip() == "x"
+
+
+@pytest.mark.slow
+def test_the_disclosure_check_fails_when_table_4_prints_a_hidden_count(monkeypatch):
+    import lrkit.capstone as capstone
+
+    params = check_capstone_parameters("Hải Phòng", 2024, lang="en")
+    steps = capstone.run_steps(params)
+    monkeypatch.setattr(capstone, "_REGISTER_PARTS", {})  # nothing masked any more
+    assert capstone._hidden_leaks(steps, params) == [
+        "Table 4 prints the year's number of stoppages that Table 2 hides"
+    ]

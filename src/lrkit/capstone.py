@@ -848,6 +848,51 @@ def part_label(part: str, lang: str) -> str:
     return t(_PARTS[part], lang)
 
 
+#: Accounting parts whose counts are register counts of the province, and which figures of
+#: the stoppage table (Table 2) they would give away: the all-years totals of the registers
+#: ("totals") or the year's total and the grand total ("year").
+_REGISTER_PARTS: dict[str, str] = {
+    "ministry_strikes: records of the province": "totals",
+    "vgcl_strikes: records of the province": "totals",
+    "records → distinct stoppages": "totals",
+    "distinct stoppages of the province": "year",
+}
+
+
+def brief_accounting(steps: dict[str, Step], params: CapstoneParameters) -> pd.DataFrame:
+    """Return Table 4 of the brief: the accounting of each step, as it may be published.
+
+    The rows of the delivered files and of the survey are shown as counted. A row that
+    counts the province's stoppage records is shown only when Table 2 publishes the figures
+    it would give away (see :data:`_REGISTER_PARTS`); otherwise its counts are ``x``, like
+    the cells they would reveal. (The received rows of a register are national counts and
+    stay.) Without this, the brief would print in Table 4 a count that Table 1 hides.
+    """
+    from lrkit.report import SYMBOL_CONFIDENTIAL
+
+    lang = params.lang
+    hidden = steps["indicators"].data["stoppages"].hidden
+    safe = {
+        "totals": not bool(hidden.loc[TOTAL].any()),
+        "year": not bool(hidden.loc[params.year, TOTAL] or hidden.loc[TOTAL, TOTAL]),
+    }
+    accounting = accounting_table([step for name, step in steps.items() if name != "brief"])
+    accounting = accounting[~accounting["part"].str.contains(" / ")]  # steps, not sub-steps
+    rows = []
+    for record in accounting.itertuples():
+        counts = [number(int(v), lang, 0) for v in (record.received, record.kept,
+                                                    record.set_aside)]  # fmt: skip
+        rule = _REGISTER_PARTS.get(record.part)
+        if rule is not None and not safe[rule]:
+            national = record.part.endswith(": records of the province")
+            counts = [counts[0] if national else SYMBOL_CONFIDENTIAL] + [SYMBOL_CONFIDENTIAL] * 2
+        rows.append([t(f"capstone.step.{record.step}", lang), part_label(record.part, lang),
+                     *counts])  # fmt: skip
+    columns = ["capstone.col.step", "capstone.col.part", "capstone.col.received",
+               "capstone.col.kept", "capstone.col.set_aside"]  # fmt: skip
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+
+
 def brief_markdown(steps: dict[str, Step], params: CapstoneParameters) -> str:
     """Return the policy brief as Markdown, in ``params.lang``, every text from the catalogue."""
     lang = params.lang
@@ -891,16 +936,7 @@ def brief_markdown(steps: dict[str, Step], params: CapstoneParameters) -> str:
             register=t(f"capstone.register.{name}", lang), found=score.found,
             faults=score.found + score.missed,
         ))  # fmt: skip
-    accounting = accounting_table(steps)
-    accounting = accounting[~accounting["part"].str.contains(" / ")]
-    accounting_frame = pd.DataFrame({
-        t("capstone.col.step", lang): [t(f"capstone.step.{s}", lang) for s in accounting["step"]],
-        t("capstone.col.part", lang): [part_label(p, lang) for p in accounting["part"]],
-        t("capstone.col.received", lang): [number(int(v), lang, 0) for v in accounting["received"]],
-        t("capstone.col.kept", lang): [number(int(v), lang, 0) for v in accounting["kept"]],
-        t("capstone.col.set_aside", lang): [number(int(v), lang, 0)
-                                            for v in accounting["set_aside"]],
-    })  # fmt: skip
+    accounting_frame = brief_accounting(steps, params)
     numbers_of = {
         "key": {t("col.value", lang), t("col.ci_lower", lang), t("col.ci_upper", lang)},
         "strikes": set(strikes.columns[1:]),
@@ -1095,7 +1131,7 @@ def check_accounting(steps: dict[str, Step]) -> Check:
     return Check("Row accounting balances", passed, evidence)
 
 
-def _hidden_leaks(steps: dict[str, Step]) -> list[str]:
+def _hidden_leaks(steps: dict[str, Step], params: CapstoneParameters) -> list[str]:
     protected: ProtectedTable = steps["indicators"].data["stoppages"]
     shown = protected.values.mask(protected.hidden)
     small = (shown > 0) & (shown < MIN_COUNT)
@@ -1104,6 +1140,15 @@ def _hidden_leaks(steps: dict[str, Step]) -> list[str]:
     registers = table[(table["source"] == "registers") & table["published"]]
     if ((registers["value"] > 0) & (registers["value"] < MIN_COUNT)).any():
         problems.append(f"a register count below {MIN_COUNT} is marked published")
+    # Table 4 must not print the year's count of stoppages where Table 2 hides it
+    if bool(protected.hidden.loc[params.year, TOTAL]):
+        from lrkit.report import SYMBOL_CONFIDENTIAL
+
+        table4 = brief_accounting(steps, params)
+        label = part_label("distinct stoppages of the province", params.lang)
+        row = table4[table4[t("capstone.col.part", params.lang)] == label]
+        if (row[t("capstone.col.kept", params.lang)] != SYMBOL_CONFIDENTIAL).any():
+            problems.append("Table 4 prints the year's number of stoppages that Table 2 hides")
     return problems
 
 
@@ -1202,7 +1247,7 @@ def run_checks(
         if not marked else "No synthetic-data banner at the opening and at the end of "
         f"{', '.join(marked)}.",
     ))  # fmt: skip
-    leaks = _hidden_leaks(steps)
+    leaks = _hidden_leaks(steps, params)
     checks.append(Check(
         "Disclosure control applied", not leaks,
         f"No published register count between 1 and {MIN_COUNT - 1}; the stoppage table has "
