@@ -24,12 +24,15 @@ YEAR ?= 2025
 .PHONY: browser wheelhouse handouts agenda
 
 # The site tests (tests/test_site.py) and `make handouts` drive Debian's Chromium and read
-# PDFs with poppler-utils; the fonts draw Vietnamese letters and the checks' emoji (✅ ❌).
+# PDFs with poppler-utils; the fonts draw Vietnamese letters (in text and in code) and the
+# checks' emoji (✅ ❌).
 # As root on Debian (as in CI) they are installed with apt-get when missing; anywhere else
 # this stops with the command to run. LRKIT_CHROMIUM may name another Chromium or Chrome.
 CHROMIUM ?= $(or $(LRKIT_CHROMIUM),/usr/bin/chromium)
 export LRKIT_CHROMIUM := $(CHROMIUM)
-BROWSER_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji
+BROWSER_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji \
+  fonts-noto-mono
+NOTO_MONO := /usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 
 # Re-install when pyproject.toml changes. The Python must be 3.11 or newer.
@@ -94,7 +97,7 @@ clean:
 
 browser:
 	@if [ -x "$(CHROMIUM)" ] && command -v pdftotext >/dev/null 2>&1 && \
-	    command -v pdfunite >/dev/null 2>&1 && [ -f $(EMOJI_FONT) ]; then \
+	    command -v pdfunite >/dev/null 2>&1 && [ -f $(EMOJI_FONT) ] && [ -f $(NOTO_MONO) ]; then \
 	  exit 0; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing Debian's chromium and poppler-utils for the site tests and handouts"; \

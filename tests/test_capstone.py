@@ -197,9 +197,13 @@ def test_parameters_are_normalised_and_give_the_rise_and_the_command():
         "Đồng Nai", 2024, truth_seed, "vi",
     )  # fmt: skip
     # the rise nearest the year, a tie (2023: one year from each) going to the earlier one
-    rises = {y: check_capstone_parameters(PROVINCE, y).rise for y in range(2020, 2026)}
-    assert rises == {2020: "2022-07-01", 2021: "2022-07-01", 2022: "2022-07-01",
-                     2023: "2022-07-01", 2024: "2024-07-01", 2025: "2024-07-01"}  # fmt: skip
+    rises = {y: check_capstone_parameters(PROVINCE, y).rise for y in range(2022, 2026)}
+    # the rise of the year or of the year before: never one after the brief's year
+    assert rises == {2022: "2022-07-01", 2023: "2022-07-01", 2024: "2024-07-01",
+                     2025: "2024-07-01"}  # fmt: skip
+    for early in (2020, 2021):  # in the survey data, but before the first rise they cover
+        with pytest.raises(ValueError, match=f"year {early} is not a capstone year.*2022, 2023"):
+            check_capstone_parameters(PROVINCE, early)
     assert check_capstone_parameters("Hai Phong", 2025, 7).command() == (
         'lrkit capstone run --province "Hải Phòng" --year 2025 --seed 7 --lang en --out <folder>'
     )

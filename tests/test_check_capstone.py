@@ -405,6 +405,9 @@ def test_impact_ci_right_and_the_usual_mistakes(workers, workshop_did):
     _hint(check(low), "two numbers")
     _hint(check((low, high, b)), "two numbers")
     _hint(check((b - 0.5, b + 0.5)), "estimate ± 1.96 × standard error")
+    # worked out from the estimate and se as the notebook prints them (three decimals)
+    b3, se3 = round(b, 3), round(se, 3)
+    _right(check((round(b3 - 1.96 * se3, 3), round(b3 + 1.96 * se3, 3))))
     secret = [f"{v:.3f}" for v in (low, high)] + [f"{100 * v:.1f}" for v in (low, high)]
     for wrong in ((b - se, b + se), (100 * low, 100 * high), plain[2:], (high, low)):
         assert not _leaks(check(wrong), *secret), wrong
@@ -508,6 +511,15 @@ def test_brief_sentence_on_the_workshop_data(workers, workshop_did):
     _hint(check(f"In synthetic data the rise raised pay by {pct:.1f}% (95% CI {lo:.1f}% to "
                 f"{hi:.1f}%)."), "the interval includes zero")  # fmt: skip
     _hint(check(right.replace("In the kit's synthetic data, the", "The")), "synthetic")
+    # found by a new user's trial: each of these was accepted, or refused, wrongly
+    _hint(check(right.replace(f"is {pct:.1f}%", f"is -{pct:.1f}%")), "check the sign")
+    _hint(check(f"In synthetic data the rise raised low pay by {pct:.1f}% (95% CI {lo:.1f}% "
+                f"to {hi:.1f}%), although strictly we cannot tell."), "pay moved by an amount")
+    _hint(check(right + " These data are not synthetic."), "synthetic")
+    _right(check(right.replace(f"from {lo:.1f}% to {hi:.1f}%", f"({lo:.1f}%,{hi:.1f}%)")))
+    _right(check(right.replace("cannot tell whether", "cannot conclude that")))
+    _right(check(vi.replace("chưa thể kết luận", "không cho phép kết luận")))
+    _right(check(vi.replace("chưa thể kết luận", "chưa đủ bằng chứng để kết luận")))
     _hint(check(""), "write your paragraph as text")
     _hint(check(42), "write your paragraph as text")
     secret = [f"{v:.1f}" for v in (pct, lo, hi)] + [f"{v:.3f}" for v in (b, low, high)]
@@ -556,6 +568,11 @@ def test_brief_sentence_on_the_hand_tables(did_raised, did_lowered):
     _right(ck.check_brief_sentence(down, did_lowered, RISE))
     _hint(ck.check_brief_sentence(down.replace("fell behind", "moved"), did_lowered, RISE),
           "(fell / giảm)")  # fmt: skip
+    # Vietnamese: the rise "được điều chỉnh tăng", then pay "giảm": one direction, not two
+    vi_down = (f"Theo số liệu mô phỏng, sau khi lương tối thiểu vùng được điều chỉnh tăng, lương "
+               f"của người lương thấp giảm {abs(100 * b):.1f}% (khoảng tin cậy 95%: từ "
+               f"{100 * low:.1f}% đến {100 * high:.1f}%).").replace(".", ",")  # fmt: skip
+    _right(ck.check_brief_sentence(vi_down, did_lowered, RISE))
 
 
 # ------------------------------------------------------------------------------ exercise 7.1

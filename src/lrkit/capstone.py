@@ -84,6 +84,9 @@ from lrkit.parameters import check_profile_parameters
 from lrkit.survey import CAUTION, SUPPRESS
 from lrkit.synth.build import DEFAULT_SEED
 
+#: The capstone's years. Its impact question studies a rise in or before the year, and the
+#: first rise with survey quarters on both sides in the data is that of 1 July 2022.
+YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025)
 #: The steps of the pipeline, in order.
 STEPS: tuple[str, ...] = ("raw", "clean", "link", "indicators", "impact", "brief")
 #: The two raw deliveries the project starts from (names of :data:`lrkit.clean.DELIVERIES`).
@@ -115,7 +118,7 @@ class CapstoneParameters:
 
     @property
     def rise(self) -> str:
-        """The minimum-wage rise the impact question studies (2020-2023: 2022, else 2024)."""
+        """The minimum-wage rise the impact question studies (2022-2023: 2022, else 2024)."""
         return rise_for_year(self.year)
 
     def command(self, out: str = _PLACEHOLDER_OUT) -> str:
@@ -142,13 +145,19 @@ def check_capstone_parameters(
 ) -> CapstoneParameters:
     """Return the checked parameters, or stop with an error naming the parameter.
 
-    ``province``: one of the three pilot provinces (diacritics optional); ``year``: a
-    survey year of the workshop data (2020-2025); ``seed``: a whole number ≥ 0 (``None``:
+    ``province``: one of the three pilot provinces (diacritics optional); ``year``: one of
+    :data:`YEARS` (2022-2025); ``seed``: a whole number ≥ 0 (``None``:
     the committed data); ``lang``: ``"en"`` or ``"vi"``. The errors come from
     :func:`lrkit.parameters.check_profile_parameters` and :func:`lrkit.labels.check_lang`:
     each names the parameter and the value, and lists what is allowed.
     """
     checked = check_profile_parameters(province, year, seed)  # type: ignore[arg-type]
+    if checked.year not in YEARS:
+        raise ValueError(
+            f"year {checked.year} is not a capstone year: the impact question studies the "
+            "minimum-wage rise of the year or of the year before (1 July 2022 or 1 July 2024), "
+            f"so the year must be one of {', '.join(map(str, YEARS))}"
+        )
     return CapstoneParameters(checked.province, checked.year, checked.seed, check_lang(lang))
 
 

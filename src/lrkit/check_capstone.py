@@ -36,20 +36,35 @@ TOLERANCE_1 = 0.051
 TOLERANCE_2 = 0.0051
 #: Tolerance of a number rounded to three decimals (log points).
 TOLERANCE_3 = 0.00051
+#: Tolerance of an interval bound worked out from the estimate and standard error as the
+#: notebook prints them (rounded to three decimals): 0.0005 + 1.96 × 0.0005, then rounded.
+TOLERANCE_CI = 0.0021
 #: Phrases that say "the survey cannot tell", in English and Vietnamese (lower case).
 CANNOT_TELL_WORDS: tuple[str, ...] = (
     "cannot tell", "can't tell", "can not tell", "cannot say", "not possible to tell",
+    "cannot conclude", "can't conclude", "can not conclude",
     "chưa thể kết luận", "không thể kết luận", "chưa cho phép kết luận", "chưa thể khẳng định",
-    "không thể khẳng định",
+    "không thể khẳng định", "không cho phép kết luận", "chưa đủ bằng chứng", "không đủ bằng chứng",
 )  # fmt: skip
 #: Words that say the pay rose or fell (lower case, English and Vietnamese).
 RAISED_WORDS: tuple[str, ...] = ("raised", "rose", "increased", "làm tăng", "tăng")
 LOWERED_WORDS: tuple[str, ...] = ("lowered", "fell", "decreased", "fell behind", "giảm", "tụt")
 SYNTHETIC_WORDS: tuple[str, ...] = ("synthetic", "mô phỏng")
+#: Phrases that deny it (lower case): a paragraph with one of them is not marked synthetic.
+NOT_SYNTHETIC_WORDS: tuple[str, ...] = (
+    "not synthetic", "not simulated", "không phải là số liệu mô phỏng",
+    "không phải số liệu mô phỏng", "không phải là dữ liệu mô phỏng", "không phải dữ liệu mô phỏng",
+)  # fmt: skip
+#: A claim that pay moved by an amount: a direction, then "by" (or "khoảng") and a number.
+_CLAIM = re.compile(
+    r"\b(?:raised|rose|increased|lowered|fell|decreased)\b[^.;:()]{0,60}?\bby (?:about |around "
+    r"|some )?[-−]?\d|(?:tăng|giảm|tụt lại)[^.;:()]{0,40}?khoảng [-−]?\d"
+)
 #: Phrases that name the minimum-wage rise itself (lower case). They are taken out before the
 #: direction of pay is read: "tăng lương tối thiểu" (the rise) says nothing about pay.
 RISE_PHRASES: tuple[str, ...] = (
     "tăng lương tối thiểu", "lương tối thiểu vùng tăng", "lương tối thiểu tăng",
+    "được điều chỉnh tăng", "điều chỉnh tăng",
     "minimum wage rose", "minimum wage increased", "minimum wage was increased",
 )  # fmt: skip
 
@@ -374,7 +389,11 @@ def check_impact_ci(answer: object, workers: pd.DataFrame, rise: str) -> Feedbac
     estimate = _estimate(workers, rise)
     b, se = estimate.estimate, float(estimate.se)
 
-    def near(a: float, c: float, tolerance: float = TOLERANCE_3) -> bool:
+    # bounds worked out from the printed (rounded) estimate and se pass; a 90% interval,
+    # 0.3 se away, must not (hence the cap for very small standard errors)
+    right = min(TOLERANCE_CI, 0.1 * se)
+
+    def near(a: float, c: float, tolerance: float = right) -> bool:
         return abs(a - c) <= tolerance
 
     if near(low, float(estimate.ci_lower)) and near(high, float(estimate.ci_upper)):
@@ -395,7 +414,7 @@ def check_impact_ci(answer: object, workers: pd.DataFrame, rise: str) -> Feedbac
             (float(other.ci_lower), float(other.ci_upper)),
         ))  # fmt: skip
     for hint, (a, c) in candidates:
-        tolerance = 0.051 if a > 1 or c > 1 or a < -1 or c < -1 else TOLERANCE_3
+        tolerance = 0.051 if a > 1 or c > 1 or a < -1 or c < -1 else right
         if near(low, a, tolerance) and near(high, c, tolerance):
             return Feedback(NOT_YET, f"Not yet: {hint}")
     return Feedback(
@@ -456,7 +475,9 @@ def check_impact_verdict(answer: object, workers: pd.DataFrame, rise: str) -> Fe
     return Feedback(NOT_YET, "Not yet: check the sign of the estimate and of its interval.")
 
 
-_NUMBER = re.compile(r"(?<![\w.,\-−–])[-−–]?\d+(?:[.,]\d+)?")
+#: A number: not the second half of "6,7" or "6.7" (a comma counts only after a digit, so
+#: "(-6.7%,20.8%)" gives two numbers).
+_NUMBER = re.compile(r"(?<![\w.\-−–])(?<!\d,)[-−–]?\d+(?:[.,]\d+)?")
 
 
 #: A dash between two numbers that marks a range ("−6.7–20.8%", "1.2-3.4"), not a minus.
@@ -506,10 +527,14 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
         options = (100 * value, 100 * math.expm1(value))
         return any(abs(n - o) <= TOLERANCE_1 for n in found for o in options)
 
-    def written_abs(value: float) -> bool:
-        return written(value) or written(-value)
-
-    if not written_abs(points[0]):
+    verdict = impact_verdict(estimate)
+    # the estimate with its sign; "fell by 3.0%" (the size) only when pay fell
+    if not (written(points[0]) or (verdict == LOWERED and written(-points[0]))):
+        if written(-points[0]):
+            return Feedback(
+                NOT_YET, "Not yet: check the sign of the estimate: write it as the regression "
+                "gives it (× 100), or say in words which way pay moved.",
+            )  # fmt: skip
         if any(abs(n - p) <= TOLERANCE_3 for n in found for p in points):
             return Feedback(
                 NOT_YET,
@@ -526,7 +551,6 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
             "Not yet: give both ends of the 95% confidence interval, in percent with one "
             "decimal, so that readers see how uncertain the estimate is.",
         )
-    verdict = impact_verdict(estimate)
     says_cannot = _contains(text, CANNOT_TELL_WORDS)
     if verdict == CANNOT_TELL and not says_cannot:
         return Feedback(
@@ -544,6 +568,12 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
     about_pay = text
     for phrase in RISE_PHRASES:
         about_pay = about_pay.replace(phrase, " ")
+    if verdict == CANNOT_TELL and _CLAIM.search(about_pay):
+        return Feedback(
+            NOT_YET, "Not yet: the interval includes zero, so do not write that pay moved by "
+            "an amount, even with a warning next to it: give the estimate as an estimate, and "
+            "say that the survey cannot tell.",
+        )  # fmt: skip
     says_up, says_down = _contains(about_pay, RAISED_WORDS), _contains(about_pay, LOWERED_WORDS)
     if verdict == RAISED and (not says_up or says_down):
         return Feedback(
@@ -555,7 +585,7 @@ def check_brief_sentence(answer: object, workers: pd.DataFrame, rise: str) -> Fe
             NOT_YET, "Not yet: say in which direction pay moved, and only that one (fell / "
             "giảm).",
         )  # fmt: skip
-    if not _contains(text, SYNTHETIC_WORDS):
+    if not _contains(text, SYNTHETIC_WORDS) or _contains(text, NOT_SYNTHETIC_WORDS):
         return Feedback(
             NOT_YET,
             "Not yet: every figure here comes from synthetic data: say so in the paragraph "

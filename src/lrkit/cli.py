@@ -74,7 +74,7 @@ def _add_capstone(commands: argparse._SubParsersAction) -> None:
         "run", help="raw deliveries → clean → link → indicators → impact → policy brief"
     )
     run.add_argument("--province", required=True, help='a pilot province, e.g. "Đồng Nai"')
-    run.add_argument("--year", required=True, help="survey year (2020-2025)")
+    run.add_argument("--year", required=True, help="survey year (2022-2025)")
     run.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
     run.add_argument("--lang", default="en", help="language of the brief: en or vi")
     run.add_argument("--out", type=Path, default=Path("build/capstone"), help="output folder")
