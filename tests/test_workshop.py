@@ -45,8 +45,16 @@ def test_pack_has_a_folder_per_group_with_injected_parameters(workshop):
         assert f'province = "{province}"' in injected[0].source
         assert f"year = {year}" in injected[0].source and f"seed = {seed}" in injected[0].source
         assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
+        # one cell of parameters, the group's: the notebook's defaults are gone
+        assert not [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1
         assert (folder / "data" / "workers.csv").read_bytes().startswith(b"\xef\xbb\xbf")
         assert not (folder / "data" / "truth.json").exists()
+        # the answers to the cleaning and linkage exercises stay with the trainer
+        assert not (folder / "data" / "truth").exists()
+        key_truth = workshop / "answer-key" / group / "truth"
+        assert (key_truth / "error_ledger.csv").exists()
+        assert (key_truth / "strike_linkage.csv").exists()
         assert province in (folder / "README.md").read_text("utf-8")
         # the group's data are the group's seed
         data = pd.read_parquet(folder / "data" / "workers.parquet")

@@ -7,7 +7,8 @@ optionally, ``seed`` and ``lang``. For each group the pack holds:
   papermill (not executed), the group's data (CSV for spreadsheets, Parquet for code; the
   notebooks draw the same data with the group's seed) and a participant README;
 * ``answer-key/<group>/``: the solutions executed with the group's parameters, as HTML,
-  for the trainer only — kept outside the groups' folders so it is never handed out by
+  and the group's ``truth/`` files (error ledger, true links and stoppages), for the
+  trainer only — kept outside the groups' folders so it is never handed out by
   mistake.
 """
 
@@ -117,10 +118,14 @@ def _inject(source: Path, target: Path, group: Group) -> None:
         progress_bar=False,
     )
     notebook = nbformat.read(target, as_version=4)
+    lines = [f"{name} = {_literal(value)}" for name, value in parameters.items()]
     for cell in notebook.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
-            lines = [f"{name} = {_literal(value)}" for name, value in parameters.items()]
             cell.source = "# Parameters of your group (set by your trainer)\n" + "\n".join(lines)
+    # One parameters cell, not two: the notebook's own defaults (the cell papermill keeps
+    # above the injected one) would only confuse a participant told to use "the next cell".
+    notebook.cells = [c for c in notebook.cells
+                      if "parameters" not in c.metadata.get("tags", [])]  # fmt: skip
     nbformat.write(notebook, target)
 
 
@@ -194,9 +199,14 @@ def pack(
         for notebook in learner_notebooks:
             _inject(notebook, folder / notebook.name, group)
         built = build(folder / "data", seed=group.seed)
+        key = out / "answer-key" / group.name
+        key.mkdir(parents=True)
         for path in built:
             if path.suffix not in (".csv", ".parquet", ".md"):
                 path.unlink()  # truth.json and checksums stay with the trainer
+        # the true links, the true stoppages and the error ledger answer the cleaning and
+        # linkage exercises: they go to the trainer's answer key, not to the participants
+        shutil.move(folder / "data" / "truth", key / "truth")
         names = ", ".join(f"`{n.name}`" for n in learner_notebooks)
         (folder / "README.md").write_text(
             README.format(
@@ -208,8 +218,6 @@ def pack(
             ),
             encoding="utf-8",
         )
-        key = out / "answer-key" / group.name
-        key.mkdir(parents=True)
         for notebook in learner_notebooks:
             keys.append((Path(solutions) / notebook.name, key / f"{notebook.stem}.html", group))
         folders.append(folder)
