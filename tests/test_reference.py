@@ -92,6 +92,30 @@ def test_resolve_province_lists_valid_names():
     assert resolve_province("Ha Noi") == "Hà Nội"
 
 
+@pytest.mark.parametrize(
+    ("typed", "current"),
+    # from the 2025 merger list in shared/domain-facts.md
+    [("Bình Dương", "Hồ Chí Minh City"), ("hai duong", "Hải Phòng"),
+     ("Ba Ria-Vung Tau", "Hồ Chí Minh City")],
+)
+def test_a_merged_province_is_refused_with_the_unit_it_joined(typed, current):
+    with pytest.raises(ValueError) as error:
+        resolve_province(typed, allowed=PILOT_PROVINCES)
+    message = str(error.value)
+    assert f"merged into {current} on 1 July 2025" in message
+    assert message.endswith(f"use {current!r}")
+
+
+def test_a_province_merged_outside_the_pilots_names_its_unit_but_not_a_pilot():
+    with pytest.raises(ValueError) as error:
+        resolve_province("Quảng Nam", allowed=PILOT_PROVINCES)
+    assert "Quảng Nam was merged into Đà Nẵng" in str(error.value)
+    assert "; use" not in str(error.value)
+    with pytest.raises(ValueError) as error:
+        resolve_province("Hà Nội", allowed=PILOT_PROVINCES)
+    assert "merged" not in str(error.value)  # Hà Nội kept its borders
+
+
 def test_ascii_name():
     assert ascii_name("Đồng Nai") == "Dong Nai"
     assert ascii_name("Bà Rịa–Vũng Tàu") == "Ba Ria-Vung Tau"

@@ -77,6 +77,7 @@ from lrkit.reference.provinces import (
     PILOT_PROVINCES,
     fold_name,
     former_units,
+    merger_hint,
     provinces_2025,
     resolve_province,
 )
@@ -185,13 +186,14 @@ def resolve_area(province: object, scale: str) -> str:
         except ValueError:
             raise ValueError(
                 f"province {province!r} is not one of the valid values for scale {scale!r}: "
-                f"{', '.join(areas)}"
+                f"{', '.join(areas)}{merger_hint(province, areas)}"
             ) from None
     if name not in areas:
         what = "the whole country" if name == COUNTRY else f"province {name!r}"
         raise ValueError(
             f"{what} is not in the {scale} data, whose valid values of province are: "
-            f"{', '.join(areas)}. Use scale='national' for the other provinces and for "
+            f"{', '.join(areas)}. Use the national scale (--scale national on the command "
+            f"line, scale='national' in Python) for the other provinces and for "
             f"{COUNTRY!r} (build it once with `lrkit data build --scale national --out "
             "datasets/national`)"
         )

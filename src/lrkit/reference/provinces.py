@@ -115,8 +115,30 @@ def resolve_province(name: str, allowed: tuple[str, ...] | list[str] | None = No
     by_fold = {fold_name(choice): choice for choice in choices}
     match = by_fold.get(folded) or _ALIASES.get(folded)
     if match is None or match not in choices:
-        raise ValueError(f"province {name!r} is not one of the valid names: {', '.join(choices)}")
+        raise ValueError(
+            f"province {name!r} is not one of the valid names: {', '.join(choices)}"
+            + merger_hint(name, choices)
+        )
     return match
+
+
+def merger_hint(name: str, choices: list[str] | tuple[str, ...]) -> str:
+    """Return a hint naming the current unit when ``name`` is a unit merged in 2025, else "".
+
+    People naturally type the provinces they knew ("Bình Dương", "Hải Dương"); the data use
+    the 34 units in force since 1 July 2025, for every year.
+    """
+    folded = fold_name(name)
+    table = crosswalk_2025()
+    merged = table[table["province_pre2025"] != table["province_2025"]]
+    for former, current in zip(merged["province_pre2025"], merged["province_2025"], strict=True):
+        if fold_name(former) == folded:
+            usable = f"; use {current!r}" if current in choices else ""
+            return (
+                f". {former} was merged into {current} on 1 July 2025, and the data give every "
+                f"year by the current units{usable}"
+            )
+    return ""
 
 
 def ascii_name(name: str) -> str:
