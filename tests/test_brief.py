@@ -60,6 +60,15 @@ def test_sentences_typed_by_hand():
     )
 
 
+def test_the_stated_change_is_the_difference_of_the_printed_rates():
+    # 57.04 prints as 57.0 and 55.76 as 55.8: a reader subtracts 1.2, not the unrounded 1.28
+    down = Change(before=57.04, after=55.76, se_before=0.1, se_after=0.1)
+    sentence = describe_change(down, "Hải Phòng", 2024, 2025, "en")
+    assert "57.0% in 2024 and 55.8% in 2025" in sentence or "57.0% in 2024 to 55.8%" in sentence
+    assert "1.2 percentage points" in sentence and "1.3" not in sentence
+    assert "Mức giảm 1,2 điểm" in describe_change(down, "Hải Phòng", 2024, 2025, "vi")
+
+
 def test_the_next_minimum_follows_the_real_schedule():
     # Decree 293/2025/ND-CP from 1 January 2026; 74/2024 from 1 July 2024; 38/2022 from
     # 1 July 2022 (no rise in 2021): shared/domain-facts.md

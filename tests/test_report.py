@@ -27,6 +27,7 @@ from lrkit.data import load_dataset
 from lrkit.disclosure import MIN_CONTRIBUTORS, MIN_COUNT, TOTAL, protect_magnitude_table
 from lrkit.ir_indicators import (
     bargaining_coverage_estimates,
+    gender_pay_gap,
     share_below_minimum_wage,
     union_density_estimates,
 )
@@ -150,6 +151,7 @@ def _direct(province: str, year: int) -> dict[str, object]:
         "density": density,
         "coverage": coverage,
         "below": below,
+        "pay_gap": gender_pay_gap(rows, strata=STRATA).iloc[0],
         "strikes": strikes,
         "not_led": 100 * float((~strikes["led_by_union"]).mean()) if len(strikes) else np.nan,
         "disputes": len(disputes),
@@ -366,6 +368,14 @@ def test_report_outputs_match_lrkit(runs, province, year, lang):
             values.update(year=year, place=place)
         if estimate["flag"] != SUPPRESS:
             assert t(key, lang, **values) in text
+    gap = direct["pay_gap"]
+    if gap["flag"] != SUPPRESS:
+        sentence = t(
+            "text.pay_gap", lang, gap=gap["gap_pct"], low=gap["ci_lower"], high=gap["ci_upper"]
+        )
+        assert sentence in text
+        zero = t("text.pay_gap_includes_zero", lang, place=place)
+        assert (zero in text) == (gap["ci_lower"] <= 0 <= gap["ci_upper"])
     strikes = direct["strikes"]
     if len(strikes) >= MIN_COUNT:
         sentence = t(

@@ -381,6 +381,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{gap:.1f}% (khoảng tin cậy 95%: từ {low:.1f}% đến {high:.1f}%); chênh lệch dương "
         "nghĩa là nữ nhận lương theo giờ thấp hơn nam.",
     },
+    "text.pay_gap_includes_zero": {
+        "en": "The interval includes zero: the survey cannot tell whether women or men earn "
+        "more per hour in {place}.",
+        "vi": "Khoảng tin cậy bao gồm giá trị 0: số liệu điều tra chưa cho phép kết luận nam "
+        "hay nữ có tiền lương theo giờ cao hơn ở {place}.",
+    },
     "text.caution": {
         "en": "Use this figure with caution: it rests on {n:,} sample employees and its "
         "coefficient of variation is {cv:.1f}%.",

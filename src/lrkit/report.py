@@ -1097,6 +1097,10 @@ class ReportWriter:
             )
         else:
             sentence = self.t("text.pay_gap", gap=gap.value, low=gap.ci_lower, high=gap.ci_upper)
+            # A precise-enough gap (the reliability flag) can still be too small to tell from
+            # zero: a reader must not take its sign as a finding.
+            if gap.ci_lower <= 0 <= gap.ci_upper:
+                sentence += " " + self.t("text.pay_gap_includes_zero", place=self.place)
             if gap.status == CAUTION:
                 sentence += " " + self.t("flag.caution") + "."
             text.append(sentence)
