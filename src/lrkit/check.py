@@ -560,14 +560,9 @@ def _check_value(
     """Compare one number with ``expected`` and name the first mistake it matches."""
     if is_placeholder(answer):
         return not_attempted()
-    if isinstance(answer, bool):
-        return Feedback(NOT_YET, f"Not yet: the answer should be a number, got {answer!r}.")
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return Feedback(NOT_YET, f"Not yet: the answer should be a single number, got {answer!r}.")
-    if not math.isfinite(value):
-        return Feedback(NOT_YET, f"Not yet: the answer should be a finite number, got {answer!r}.")
+    value = as_number(answer)
+    if isinstance(value, str):
+        return Feedback(NOT_YET, f"Not yet: {value}.")
 
     def near(a: float, b: float) -> bool:
         return math.isclose(a, b, abs_tol=tolerance)
