@@ -18,7 +18,8 @@ def workshop(root, tmp_path_factory):
     base = tmp_path_factory.mktemp("workshop")
     groups = base / "groups.csv"
     groups.write_text(
-        "group,province,year,seed\nA,Hải Phòng,2024,2025\nB,Dong Nai,2023,7\n", encoding="utf-8"
+        "group,province,year,seed,lang\nA,Hải Phòng,2024,2025,vi\nB,Dong Nai,2023,7,\n",
+        encoding="utf-8",
     )
     pack(groups, base / "pack", root / "solutions", root / "exercises")
     return base / "pack"
@@ -55,7 +56,11 @@ def test_pack_has_a_folder_per_group_with_injected_parameters(workshop):
         key_truth = workshop / "answer-key" / group / "truth"
         assert (key_truth / "error_ledger.csv").exists()
         assert (key_truth / "strike_linkage.csv").exists()
-        assert province in (folder / "README.md").read_text("utf-8")
+        readme = (folder / "README.md").read_text("utf-8")
+        assert province in readme
+        # the README speaks the group's language (lang: vi for A, the default en for B)
+        title = "# Bài tập hội thảo: nhóm A" if group == "A" else "# Workshop exercises: group B"
+        assert readme.startswith(title)
         # the group's data are the group's seed
         data = pd.read_parquet(folder / "data" / "workers.parquet")
         from lrkit.data import load_dataset

@@ -147,7 +147,9 @@ def _answer_key(solution: Path, target_html: Path, group: Group, timeout: int) -
     target_html.write_text(body, encoding="utf-8")
 
 
-README = """# Workshop exercises: group {name}
+#: The participant README, in each group's language (``lang`` in the groups file).
+README = {
+    "en": """# Workshop exercises: group {name}
 
 Your group's variant: **{province}**, year **{year}**, data seed **{seed}**.
 
@@ -161,7 +163,27 @@ Your group's variant: **{province}**, year **{year}**, data seed **{seed}**.
 The `data/` folder holds your group's data as CSV (opens in Excel with the Vietnamese
 letters intact) and Parquet. **The data are synthetic**: drawn by a model for teaching,
 they describe no real person or enterprise.
-"""
+""",
+    "vi": """# Bài tập hội thảo: nhóm {name}
+
+Phiên bản của nhóm: **{province}**, năm **{year}**, hạt giống dữ liệu (seed) **{seed}**.
+
+1. Mở JupyterLab trong thư mục này (giảng viên: `make lab`, hoặc `jupyter lab` trong môi
+   trường của bộ tài liệu) và lần lượt mở từng notebook theo thứ tự: {notebooks}.
+2. Chạy các ô từ trên xuống. Ở chỗ có `...` hoặc `# YOUR CODE HERE`, hãy viết mã của bạn
+   rồi chạy ô kiểm tra ngay bên dưới: ô này báo "Correct" (đúng) hoặc đưa ra gợi ý mà
+   không tiết lộ đáp án.
+3. Không sửa các ô đầu tiên (tham số của nhóm).
+4. Lưu các notebook và nộp lại cho giảng viên nguyên như vậy (tên tệp nào cũng được).
+
+Nội dung các notebook và các thông báo kiểm tra được viết bằng tiếng Anh; các bài có tạo
+văn bản (báo cáo, câu trả lời) dùng ngôn ngữ của nhóm.
+
+Thư mục `data/` chứa dữ liệu của nhóm dưới dạng CSV (mở bằng Excel vẫn giữ nguyên chữ
+tiếng Việt) và Parquet. **Dữ liệu là dữ liệu mô phỏng**: được tạo ra từ một mô hình để phục
+vụ đào tạo, không mô tả bất kỳ người hay doanh nghiệp có thật nào.
+""",
+}
 
 
 def pack(
@@ -209,7 +231,7 @@ def pack(
         shutil.move(folder / "data" / "truth", key / "truth")
         names = ", ".join(f"`{n.name}`" for n in learner_notebooks)
         (folder / "README.md").write_text(
-            README.format(
+            README[group.lang].format(
                 name=group.name,
                 province=group.province,
                 year=group.year,
