@@ -67,6 +67,10 @@ def test_proportional_allocation(variant):
     assert not nearly and "whole number" in nearly.message
     equal = allocate(stratum_table(frame), 200, "equal")
     assert "proportion to N_h" in check_allocation(equal, enterprises, province, year, 200).message
+    # the naive equal split, 200 / number of strata everywhere, even in strata smaller than it
+    naive = pd.Series(200 // len(counts), index=counts.index)
+    naive_hint = check_allocation(naive, enterprises, province, year, 200).message
+    assert "proportion to N_h" in naive_hint and "n_h > N_h" not in naive_hint
     unindexed = check_allocation(right.reset_index(drop=True), enterprises, province, year, 200)
     assert "index your Series" in unindexed.message
 

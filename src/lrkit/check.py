@@ -306,6 +306,14 @@ def check_allocation(
                 "`lrkit.sampling.allocate` rounds so that the total is exact."
             )
         return Feedback(CORRECT, "Correct! ✔" + note)
+    if method != "equal" and len(given) > 1 and given.nunique() == 1:
+        # the same n_h everywhere, even where a stratum is too small to give it: said before
+        # the n_h > N_h hint, which would send the learner after the wrong mistake
+        return Feedback(
+            NOT_YET,
+            "Not yet: every stratum gets the same number (an equal allocation); share the "
+            "sample in proportion to N_h, the number of enterprises in each stratum.",
+        )
     counts = strata["N"].to_numpy()
     if bool((given.to_numpy() > counts + 1e-9).any()):
         return Feedback(
