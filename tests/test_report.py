@@ -357,6 +357,10 @@ def test_report_outputs_match_lrkit(runs, province, year, lang):
     for code in ("check_report_parameters", "show(report", "import ", "Traceback"):
         assert code not in text, code
     assert not re.search(r'<script src="https?://', page)
+    # every chart has its title, in the report's language, as its alternative text
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+    assert len(alts) == 3 and all(place in alt for alt in alts), alts
+    assert "No description has been provided" not in page
     assert t("sec.strikes", lang) in text and t("sec.methods", lang) in text
 
     # sentences with their figures, in the report's language

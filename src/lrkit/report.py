@@ -34,6 +34,7 @@ datasets/national``, and a clear error names that command when it is missing.
 
 from __future__ import annotations
 
+import base64
 import math
 import multiprocessing
 import re
@@ -1425,9 +1426,24 @@ class ReportWriter:
         )
 
 
+def _img_tag(path: Path) -> str:
+    """Return an ``<img>`` of the PNG chart at ``path``, embedded, with its title as alt text.
+
+    The title is the one written into the PNG (see ``_finish``), so it is in the
+    report's language; a reader with a screen reader hears it instead of nbconvert's
+    English "No description has been provided for this image".
+    """
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as picture:
+        title = picture.text.get("Title", "") if hasattr(picture, "text") else ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(title, quote=True)}">'
+
+
 def show(blocks: Iterable[Block]) -> None:
     """Display report blocks in a notebook: Markdown text, HTML tables and PNG charts."""
-    from IPython.display import HTML, Image, Markdown, display
+    from IPython.display import HTML, Markdown, display
 
     for kind, content in blocks:
         if kind == "markdown":
@@ -1435,7 +1451,7 @@ def show(blocks: Iterable[Block]) -> None:
         elif kind == "html":
             display(HTML(content))
         elif kind == "image":
-            display(Image(filename=str(content)))
+            display(HTML(_img_tag(Path(content))))
         else:
             raise ValueError(f"unknown block kind {kind!r}; kinds: markdown, html, image")
 
