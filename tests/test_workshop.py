@@ -178,6 +178,16 @@ def test_collect_reports_every_case(root, workshop, tmp_path):
     assert (returned / "progress.csv").exists()
     html = (returned / "progress.html").read_text("utf-8")
     assert "alice" in html and "timed out" in html
+    # readable: a section for the exercise with only its questions, alice 2 of 2, and the
+    # unreadable file apart; no column of the exercises nobody returned
+    assert f"<h2>{EXERCISE}</h2>" in html and "<h2>Other files</h2>" in html
+    section = html.split(f"<h2>{EXERCISE}</h2>")[1].split("<h2>")[0]
+    assert "<th>density</th>" in section and "<th>coverage</th>" in section
+    assert section.count("<th>") == 6  # participant, file, density, coverage, correct, notes
+    alice = [row for row in section.split("<tr>") if "<td>alice</td>" in row][0]
+    assert "<td>2 / 2</td>" in alice
+    assert "gina" in html.split("<h2>Other files</h2>")[1]
+    assert "02a-stratified-sample" not in html
     assert not list(root.glob("returned.ipynb")), "participant code ran in the kit's folder"
 
 

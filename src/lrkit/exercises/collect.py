@@ -19,6 +19,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import nbformat
@@ -162,15 +163,66 @@ def collect(
     table = progress_table(outcomes, known)
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "progress.csv", index=False, encoding="utf-8-sig")
-    title = f"<h1>Workshop progress</h1><p>{len(paths)} notebook(s) in {folder}</p>"
-    if not paths:
-        title += "<p>No notebooks were found.</p>"
-    (out / "progress.html").write_text(
-        f"<!doctype html><meta charset='utf-8'><title>Workshop progress</title>{title}"
-        + table.to_html(index=False, na_rep=""),
-        encoding="utf-8",
-    )
+    (out / "progress.html").write_text(progress_html(table, known, folder), encoding="utf-8")
     return table
+
+
+#: Colour of a question's status on the progress page (anything else, e.g. an error, is red).
+_STATUS_COLOURS = {"correct": "#d8f0d8", "not yet": "#fdf0c8", "not attempted": "#eeeeee"}
+_PAGE_STYLE = """<style>
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em; }
+table { border-collapse: collapse; margin-bottom: 1.5em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; }
+td.status-error { background: #f8d4d4; }
+</style>"""
+
+
+def progress_html(table: pd.DataFrame, known: dict[str, Exercise], folder: Path) -> str:
+    """Return the progress page: a section per exercise, a row per returned notebook.
+
+    Each section shows only that exercise's questions (the CSV has every question of every
+    exercise, mostly empty), each status coloured, the number correct out of the exercise's
+    questions, and the notes (renamed file, wrong kernel, a cell that raised, a time-out).
+    Notebooks that are not a kit exercise are listed last with their notes.
+    """
+    parts = [
+        f"<!doctype html><html><head><meta charset='utf-8'><title>Workshop progress</title>"
+        f"{_PAGE_STYLE}</head><body><h1>Workshop progress</h1>"
+        f"<p>{len(table)} notebook(s) in {escape(str(folder))}</p>"
+    ]
+    if table.empty:
+        parts.append("<p>No notebooks were found.</p>")
+    for name, exercise in known.items():
+        rows = table[table["exercise"] == name]
+        if rows.empty:
+            continue
+        questions = list(exercise.checks)
+        head = "".join(f"<th>{escape(h)}</th>" for h in ["participant", "file", *questions])
+        body = []
+        for _, row in rows.iterrows():
+            cells = [escape(str(row["participant"])), escape(str(row["file"]))]
+            cells = [f"<td>{c}</td>" for c in cells]
+            for question in questions:
+                status = row[f"{name}:{question}"]
+                status = "" if pd.isna(status) else str(status)
+                colour = _STATUS_COLOURS.get(status)
+                style = f" style='background:{colour}'" if colour else " class='status-error'"
+                cells.append(f"<td{style}>{escape(status)}</td>")
+            cells.append(f"<td>{int(row['correct'])} / {len(questions)}</td>")
+            cells.append(f"<td>{escape(str(row['notes']))}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append(
+            f"<h2>{escape(name)}</h2><table><tr>{head}<th>correct</th><th>notes</th></tr>"
+            + "".join(body)
+            + "</table>"
+        )
+    others = table[~table["exercise"].isin(list(known))]
+    if not others.empty:
+        parts.append("<h2>Other files</h2>")
+        parts.append(others[["participant", "file", "notes"]].to_html(index=False, na_rep=""))
+    parts.append("</body></html>")
+    return "".join(parts)
 
 
 def progress_table(outcomes: list[Outcome], known: dict[str, Exercise]) -> pd.DataFrame:
