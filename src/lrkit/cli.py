@@ -75,7 +75,9 @@ def _add_capstone(commands: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--province", required=True, help='a pilot province, e.g. "Đồng Nai"')
     run.add_argument("--year", required=True, help="survey year (2022-2025)")
-    run.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
+    run.add_argument(
+        "--seed", type=_seed, default=None, help="data seed (default: the committed data)"
+    )
     run.add_argument("--lang", default="en", help="language of the brief: en or vi")
     run.add_argument("--out", type=Path, default=Path("build/capstone"), help="output folder")
 
@@ -100,22 +102,35 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report", help="the annual IR report: HTML (code hidden), PNG charts, XLSX tables"
     )
-    report.add_argument("--year", type=int, default=YEARS[-1], help="survey year (2020-2025)")
+    report.add_argument(
+        "--year",
+        type=int,
+        default=YEARS[-1],
+        help=f"survey year, 2020-{YEARS[-1]} (default {YEARS[-1]})",
+    )
     where = report.add_mutually_exclusive_group(required=True)
     where.add_argument("--province", help='a current province, or "Viet Nam" (national scale)')
     where.add_argument(
         "--all-provinces", action="store_true", help="one report per province, in parallel"
     )
-    report.add_argument("--lang", choices=("en", "vi"), default="en")
+    report.add_argument(
+        "--lang", choices=("en", "vi"), default="en", help="language of the report (default en)"
+    )
     report.add_argument(
         "--scale",
         choices=SCALES,
         default="workshop",
         help="workshop: the 3 pilot provinces; national: all 34 and the whole country",
     )
-    report.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
-    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
-    report.add_argument("--jobs", type=int, default=2, help="parallel processes (all provinces)")
+    report.add_argument(
+        "--seed", type=_seed, default=None, help="data seed (default: the committed data)"
+    )
+    report.add_argument(
+        "--out", type=Path, default=Path("reports"), help="output folder (default: reports)"
+    )
+    report.add_argument(
+        "--jobs", type=int, default=2, help="parallel processes for --all-provinces (default 2)"
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -139,7 +154,9 @@ def _add_db(commands: argparse._SubParsersAction) -> None:
     )
     db_build = db.add_parser("build", help="build the DuckDB database from the clean datasets")
     db_build.add_argument("--scale", choices=SCALES, default="workshop")
-    db_build.add_argument("--seed", type=_seed, default=None, help="data seed (default: built)")
+    db_build.add_argument(
+        "--seed", type=_seed, default=None, help="data seed (default: the committed data)"
+    )
     db_build.add_argument(
         "--out", type=Path, default=None, help="database file (default: build/ir_<scale>.duckdb)"
     )
