@@ -323,7 +323,13 @@ def test_search_finds_pages_in_english_and_vietnamese(browser, site):
         ):
             page.goto(f"{site}search.html?q={query}", wait_until="load")
             results = page.locator("#search-results ul.search li a")
-            results.first.wait_for(timeout=15000)
+            # Sphinx shows the results one at a time and says "Search finished" after the
+            # last: read them only then, not while the list is still growing
+            page.wait_for_function(
+                "(document.querySelector('#search-results .search-summary') || {}).innerText"
+                "?.startsWith('Search finished')",
+                timeout=30000,
+            )
             hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
             assert any(expected in (h or "") for h in hrefs), (query, hrefs)
     finally:
