@@ -343,3 +343,56 @@ def test_bad_arguments_get_clear_errors(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["data", "build", "--scale", "regional"])
     assert "invalid choice: 'regional'" in capsys.readouterr().err
+
+
+def test_one_thread_and_two_threads_draw_the_same_data():
+    """draw() makes the person records in a second thread; the data must not depend on it."""
+    two = draw("workshop", DEFAULT_SEED, parallel=True)
+    one = draw("workshop", DEFAULT_SEED, parallel=False)
+    assert list(two.frames) == list(one.frames)
+    for name in one.frames:
+        pd.testing.assert_frame_equal(two.frames[name], one.frames[name], obj=name)
+    assert two.effects == one.effects
+
+
+def test_the_draw_log_holds_every_draw_of_both_threads():
+    from lrkit.synth.random import count_variates
+
+    with count_variates() as log:
+        draw("workshop", DEFAULT_SEED)  # two threads share the log
+    # one stream per generator: enterprises, agreements, strikes, registers, disputes, workers
+    assert len(log.streams) == 6
+    log.replay(check=True)  # raises unless each replayed stream ends where the real one did
+    with count_variates(record=False) as counted:
+        draw("workshop", DEFAULT_SEED, parallel=False)
+    assert counted.calls == [] and counted.variates == log.variates
+
+
+def test_active_by_year_by_hand():
+    from lrkit.synth.enterprises import active_by_year
+
+    frame = pd.DataFrame(
+        {
+            "year_founded": [2018, 2020, 2015],
+            "year_closed": pd.array([None, 2021, 2018], dtype="Int64"),  # None: still active
+        }
+    )
+    expected = np.array(
+        [
+            [True, False, True],  # 2018: the third closed in 2018, so active part of it
+            [True, True, False],  # 2021: the second's year of closure
+            [True, False, False],  # 2022
+        ]
+    )
+    np.testing.assert_array_equal(active_by_year(frame, [2018, 2021, 2022]), expected)
+
+
+def test_encode_undoes_decode_and_names_unknown_values():
+    from lrkit.synth.text import decode, encode
+
+    labels = ["state", "domestic_private", "foreign_invested"]
+    codes = np.array([2, 0, -1, 1, 2])
+    np.testing.assert_array_equal(encode(decode(codes, labels), labels), codes)
+    column = pd.Series(["state", "private", None, "FDI"], name="ownership")
+    with pytest.raises(ValueError, match=r"column 'ownership' has values \['private', 'FDI'\]"):
+        encode(column, labels)

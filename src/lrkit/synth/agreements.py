@@ -23,7 +23,7 @@ from lrkit.reference.minimum_wage import monthly_minimum_array
 from lrkit.synth.enterprises import LAST_YEAR
 from lrkit.synth.params import FRAME_REFERENCE_DATE, NATIONAL_YEARS, value
 from lrkit.synth.random import draw_codes, stream
-from lrkit.synth.text import decode, padded
+from lrkit.synth.text import decode, encode, padded
 
 WARM_UP_FROM = 2012
 
@@ -95,8 +95,7 @@ def _register(
     )
     m = len(firm)
     clause = value("agreement_wage_clause")
-    region = pd.Categorical(enterprises["min_wage_region"], categories=list(WAGE_REGIONS)).codes
-    region = region.astype(np.int64)[firm]
+    region = encode(enterprises["min_wage_region"], WAGE_REGIONS)[firm]
     floor_date = np.maximum(signed, np.datetime64("2018-01-01"))
     minimum = monthly_minimum_array(region, floor_date)
     above = np.maximum(rng.normal(clause["above_minimum_mean"], clause["above_minimum_sd"], m), 0)
@@ -124,7 +123,8 @@ def _register(
             "lowest_wage_vnd": lowest.astype(np.int64),
             "lowest_wage_above_minimum_pct": np.round(100 * (lowest / minimum - 1), 2),
             "meal_allowance_vnd": meal.astype(np.int64),
-        }
+        },
+        copy=False,  # one block per column: no stacking copy of a million rows
     )
     frame.attrs["firm_position"] = firm
     return frame

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lrkit.synth.enterprises import active_in
+from lrkit.synth.enterprises import active_by_year
 from lrkit.synth.params import SCALE_YEARS, value
 from lrkit.synth.random import draw_codes_by_group, shares_table, stream
 from lrkit.synth.text import decode, padded
@@ -67,9 +67,10 @@ def generate_disputes(
     counts = scaled_counts(scale)
     size = enterprises["employees"].to_numpy() * enterprises["frame_weight"].to_numpy()
     log_employees = np.log(enterprises["employees"].to_numpy() + 1)
+    active = active_by_year(enterprises, years)
     firm_parts, year_parts, kind_parts = [], [], []
-    for year in years:
-        p = size * active_in(enterprises, year)
+    for j, year in enumerate(years):
+        p = size * active[j]
         # Individual disputes ∝ size; both collective kinds ∝ size × log(employees + 1):
         # the probabilities are computed once per year for each of the two weightings.
         collective = p * log_employees
@@ -120,6 +121,7 @@ def generate_disputes(
                 np.where(pending, np.datetime64("NaT"), settled)[order]
             ).astype("datetime64[ns]"),
             "outcome": decode(outcome[order], list(OUTCOME_LABELS)),
-        }
+        },
+        copy=False,  # one block per column: no stacking copy of a million rows
     )
     return frame

@@ -9,6 +9,7 @@ make numpy alone do exactly the same draws, to compare the generator with that f
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ class DrawLog:
 
     record: bool = True
     variates: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     streams: list[tuple[tuple[int, ...], np.random.Generator]] = field(default_factory=list)
     calls: list[Draw] = field(default_factory=list)
 
@@ -91,8 +93,9 @@ class _CountingGenerator:
     def __init__(self, rng: np.random.Generator, log: DrawLog, entropy: tuple[int, ...]) -> None:
         self._rng = rng
         self._log = log
-        self._stream = len(log.streams)
-        log.streams.append((entropy, rng))
+        with log.lock:  # streams may be made in two threads at once (see ``build.draw``)
+            self._stream = len(log.streams)
+            log.streams.append((entropy, rng))
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._rng, name)
@@ -100,17 +103,21 @@ class _CountingGenerator:
             return method
 
         def counted(*args: Any, **kwargs: Any) -> Any:
-            if self._log.record:
-                self._log.calls.append(
-                    Draw(
-                        self._stream,
-                        name,
-                        tuple(_frozen(a) for a in args),
-                        {k: _frozen(v) for k, v in kwargs.items()},
-                    )
+            call = (
+                Draw(
+                    self._stream,
+                    name,
+                    tuple(_frozen(a) for a in args),
+                    {k: _frozen(v) for k, v in kwargs.items()},
                 )
+                if self._log.record
+                else None
+            )
             result = method(*args, **kwargs)
-            self._log.variates += int(np.size(result))
+            with self._log.lock:  # the two threads of ``build.draw`` share the log
+                if call is not None:
+                    self._log.calls.append(call)
+                self._log.variates += int(np.size(result))
             return result
 
         return counted

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from lrkit.reference.provinces import SOUTH_REGIONS, former_province_table
-from lrkit.synth.enterprises import active_in
+from lrkit.synth.enterprises import active_by_year
 from lrkit.synth.params import NATIONAL_YEARS, SCALE_YEARS, value
 from lrkit.synth.random import draw_codes, stream
 from lrkit.synth.text import decode, padded
@@ -102,10 +102,12 @@ def _true_stoppages(
     factor = value("strike_risk_multipliers")["has_agreement"]
     durations = value("strike_duration_days")
     median = value("strike_workers_median")
+    years = SCALE_YEARS[scale]
+    active = active_by_year(enterprises, years)
     parts = []
-    for year in SCALE_YEARS[scale]:
+    for t, year in enumerate(years):
         j = NATIONAL_YEARS.index(year)
-        risk = np.where(in_force[:, j], factor, 1.0) * weight * active_in(enterprises, year)
+        risk = np.where(in_force[:, j], factor, 1.0) * weight * active[t]
         k = scaled_count(year, "true", scale)
         firms = rng.choice(len(risk), size=k, p=risk / risk.sum())
         workdays = np.busday_count(f"{year}-01-01", f"{year + 1}-01-01")

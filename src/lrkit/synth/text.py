@@ -67,8 +67,11 @@ def label_block(codes: np.ndarray, labels: list[str] | tuple[str, ...]) -> np.nd
 
 
 def from_blocks(*blocks: np.ndarray) -> pd.Series:
-    """Return the strings made by putting ``blocks`` side by side, as a pandas "str" Series."""
-    matrix = np.hstack(blocks)
+    """Return the strings made by putting ``blocks`` side by side, as a pandas "str" Series.
+
+    A single block that is already contiguous in memory is used as it is, without a copy.
+    """
+    matrix = np.ascontiguousarray(blocks[0]) if len(blocks) == 1 else np.hstack(blocks)
     n, width = matrix.shape
     offsets = np.arange(n + 1, dtype=np.int64) * width
     array = pa.Array.from_buffers(
@@ -125,3 +128,19 @@ def decode(codes: np.ndarray, labels: list[str] | tuple[str, ...] | np.ndarray) 
         indices = pa.array(codes.astype(np.int32))
     dictionary = pa.array([str(label) for label in labels], type=pa.large_string())
     return _series(pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode())
+
+
+
+def encode(column: pd.Series, labels: list[str] | tuple[str, ...]) -> np.ndarray:
+    """Return the position of each text value in ``labels``, -1 where missing (``decode`` undone).
+
+    Looked up in Arrow: several times faster than ``pd.Categorical(...).codes`` on a million
+    values. Raises ``ValueError`` naming the column and its values that are not in ``labels``.
+    """
+    values = pa.array(column)  # the Arrow data behind a "str" column, without a copy
+    found = pc.index_in(values, value_set=pa.array([str(label) for label in labels]))
+    unknown = pc.and_(pc.is_null(found), pc.is_valid(values))
+    if pc.any(unknown).as_py():
+        sample = pc.unique(pc.filter(values, unknown)).to_pylist()[:5]
+        raise ValueError(f"column {column.name!r} has values {sample} that are not among {labels}")
+    return pc.fill_null(found, -1).to_numpy().astype(np.int64)

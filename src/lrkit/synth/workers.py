@@ -26,6 +26,8 @@ old one for the same person; ``rise_effects`` reports it for the 2022-07 and 202
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -137,10 +139,14 @@ def _positions(counts: np.ndarray, start: int = 0) -> np.ndarray:
     return np.arange(counts.sum(), dtype=np.int64) - np.repeat(run_start, counts) + start
 
 
-def _select(
-    rng: np.random.Generator, table: pd.DataFrame, ea_stratum: np.ndarray, ea_size: np.ndarray
-) -> np.ndarray:
-    """Return the frame positions of the EAs drawn in one quarter (systematic PPS)."""
+def _selector(
+    table: pd.DataFrame, ea_stratum: np.ndarray, ea_size: np.ndarray
+) -> Callable[[np.random.Generator], np.ndarray]:
+    """Return a function drawing one quarter's EAs (systematic PPS): frame positions.
+
+    The frame's cumulative sizes and each stratum's sampling points are the same in every
+    quarter; only the random start differs, so everything else is computed once here.
+    """
     cumulative = np.cumsum(ea_size)
     totals = np.bincount(ea_stratum, weights=ea_size)
     offset = np.concatenate([[0], np.cumsum(totals)[:-1]])
@@ -148,8 +154,14 @@ def _select(
     interval = totals / n
     stratum = np.repeat(np.arange(len(table)), n)
     position = _positions(n)
-    points = offset[stratum] + (rng.random(len(n))[stratum] + position) * interval[stratum]
-    return np.searchsorted(cumulative, points, side="right")
+    stratum_offset, stratum_interval = offset[stratum], interval[stratum]
+
+    def select(rng: np.random.Generator) -> np.ndarray:
+        start = rng.random(len(n))[stratum]
+        points = stratum_offset + (start + position) * stratum_interval
+        return np.searchsorted(cumulative, points, side="right")
+
+    return select
 
 
 def _sample(scale: str, rng: np.random.Generator) -> pd.DataFrame:
@@ -158,37 +170,37 @@ def _sample(scale: str, rng: np.random.Generator) -> pd.DataFrame:
     design = value("lfs_design")
     m = design["households_per_ea"]
     ea_stratum, ea_size = _ea_frame(rng, table)
+    select = _selector(table, ea_stratum, ea_size)
     totals = np.bincount(ea_stratum, weights=ea_size)
+    eas = table["eas"].to_numpy()
     first_in_stratum = np.concatenate([[0], np.cumsum(np.bincount(ea_stratum))[:-1]])
-    parts = []
+    columns: dict[str, list[np.ndarray]] = {
+        name: [] for name in ("year", "quarter", "_stratum", "_ea", "_household", "_line", "_base")
+    }
     for year in SCALE_YEARS[scale]:
         for quarter in (1, 2, 3, 4):
-            chosen = _select(rng, table, ea_stratum, ea_size)
+            chosen = select(rng)
             s = ea_stratum[chosen]
             responding = np.maximum(rng.binomial(m, design["response_rate"], len(chosen)), 1)
-            base = totals[s] / (table["eas"].to_numpy()[s] * m) * (m / responding)
+            base = totals[s] / (eas[s] * m) * (m / responding)
             household_ea = np.repeat(np.arange(len(chosen)), responding)
             household_no = _positions(responding, start=1)
             members = np.minimum(
                 1 + rng.poisson(design["extra_lf_members_mean"], len(household_ea)), 6
             )
             person_household = np.repeat(np.arange(len(household_ea)), members)
-            line = _positions(members, start=1)
             ea = household_ea[person_household]
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "year": year,
-                        "quarter": quarter,
-                        "_stratum": s[ea],
-                        "_ea": chosen[ea] - first_in_stratum[s[ea]] + 1,
-                        "_household": household_no[person_household],
-                        "_line": line,
-                        "_base": base[ea],
-                    }
-                )
-            )
-    frame = pd.concat(parts, ignore_index=True)
+            for name, values in (
+                ("year", np.full(len(ea), year)),
+                ("quarter", np.full(len(ea), quarter)),
+                ("_stratum", s[ea]),
+                ("_ea", chosen[ea] - first_in_stratum[s[ea]] + 1),
+                ("_household", household_no[person_household]),
+                ("_line", _positions(members, start=1)),
+                ("_base", base[ea]),
+            ):
+                columns[name].append(values)
+    frame = pd.DataFrame({name: np.concatenate(parts) for name, parts in columns.items()})
     group = frame["year"] * 10 + frame["quarter"]
     key = group * 1000 + frame["_stratum"]
     sums = frame.groupby(key)["_base"].transform("sum").to_numpy()
@@ -226,10 +238,13 @@ def _ids(
     household_blocks = [text_block("-H", n), digit_block(household_no, 2)]
     person_blocks = [text_block("-P", n), digit_block(line, 1)]
     if all(block is not None for block in psu_blocks + household_blocks + person_blocks):
-        psu = from_blocks(*psu_blocks)
-        household = from_blocks(*psu_blocks, *household_blocks)
-        person = from_blocks(*psu_blocks, *household_blocks, *person_blocks)
-        return stratum, psu, household, person
+        # The person id's bytes hold the household's and the psu's as their first columns.
+        matrix = np.hstack(psu_blocks + household_blocks + person_blocks)
+        psu_width = sum(block.shape[1] for block in psu_blocks)
+        household_width = psu_width + sum(block.shape[1] for block in household_blocks)
+        psu = from_blocks(matrix[:, :psu_width])
+        household = from_blocks(matrix[:, :household_width])
+        return stratum, psu, household, from_blocks(matrix)
     round_ = decode(round_code, labels)
     psu = join(round_, "-", stratum, "-", padded("EA", ea, 5))
     household = join(psu, "-", padded("H", household_no, 2))
@@ -424,7 +439,8 @@ def generate_workers(seed: int, scale: str = "workshop") -> tuple[pd.DataFrame, 
             "hours_per_week": _nullable(hours, ~employed),
             "union_member": member,
             "covered_by_agreement": covered,
-        }
+        },
+        copy=False,  # one block per column: no stacking copy of a million rows
     )
     effects = rise_effects(out, latent, counterfactual, wage, minimum, employee, region)
     return out, effects
