@@ -93,9 +93,8 @@ def draw(
             progress.update(1)
 
     frames = _reference_frames()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        if parallel:
-            persons = pool.submit(generate_workers, seed, scale)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # starts its thread only on submit
+        persons = pool.submit(generate_workers, seed, scale) if parallel else None
         enterprises = generate_enterprises(seed, scale)
         step("enterprises")
         enterprises, agreements, in_force = add_agreements(enterprises, seed)
@@ -104,7 +103,10 @@ def draw(
         step("strikes")
         disputes = generate_disputes(enterprises, seed, scale)
         step("disputes")
-        workers, effects = persons.result() if parallel else generate_workers(seed, scale)
+        if persons is None:
+            workers, effects = generate_workers(seed, scale)
+        else:
+            workers, effects = persons.result()
         step("workers")
     frames.update(
         enterprises=enterprises, workers=workers, strikes=strikes["strikes"],
