@@ -62,6 +62,19 @@ def test_module_1_shows_executed_table_and_chart(html):
 
 
 @pytest.mark.slow
+def test_tables_that_code_prints_as_markdown_are_tables(html):
+    """A Markdown table printed by code (the dataset page) must not show as lines of pipes."""
+    raw = [
+        (page.relative_to(html).as_posix(), match.group(0)[:60])
+        for page in sorted(html.rglob("*.html"))
+        for match in re.finditer(r"<p>\|[^<\n]*\|", page.read_text("utf-8"))
+    ]
+    assert raw == []
+    # the overview, one table per dataset (11), raw files, parameters, minimum-wage truth
+    assert (html / "reference" / "datasets.html").read_text("utf-8").count("<table") >= 5
+
+
+@pytest.mark.slow
 def test_exercise_page_hides_its_solutions_in_dropdowns(html):
     page = (html / "exercises" / "01-union-density.html").read_text("utf-8")
     exercises = re.findall(r'class="[^"]*exercise[^"]*admonition', page)
