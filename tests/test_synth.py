@@ -363,6 +363,12 @@ def test_the_draw_log_holds_every_draw_of_both_threads():
     # one stream per generator: enterprises, agreements, strikes, registers, disputes, workers
     assert len(log.streams) == 6
     log.replay(check=True)  # raises unless each replayed stream ends where the real one did
+    assert sorted(log.names) == sorted(
+        ["enterprises", "agreements", "strikes", "strike-registers", "disputes", "workers"]
+    )
+    persons = [log.names.index("workers")]
+    log.replay(check=True, streams=persons)  # the halves the benchmark replays in two threads
+    log.replay(check=True, streams=[i for i in range(6) if i not in persons])
     with count_variates(record=False) as counted:
         draw("workshop", DEFAULT_SEED, parallel=False)
     assert counted.calls == [] and counted.variates == log.variates

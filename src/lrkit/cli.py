@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
         "--scale", choices=SCALES, default="workshop",
         help="workshop: the 3 pilot provinces (committed); national: all provinces (on demand)",
     )
-    data_build.add_argument("--seed", type=_seed, default=DEFAULT_SEED)
+    data_build.add_argument(
+        "--seed", type=_seed, default=DEFAULT_SEED,
+        help=f"random seed, a whole number of 0 or more (default: {DEFAULT_SEED})",
+    )  # fmt: skip
     data_build.add_argument(
         "--out", type=Path, default=None, help="output folder (default: datasets/<scale>)"
     )

@@ -1,7 +1,8 @@
 """Seeded random streams and small drawing helpers shared by the generators.
 
 Each dataset draws from its own stream, derived from the user's seed and the dataset's
-name, so adding a column to one dataset never changes the numbers of another. The
+name, so a new draw in one dataset's generator never shifts the draws of another (datasets
+built on the enterprise frame, such as strikes, do follow a change to the enterprises). The
 benchmark can ask the streams to log what they draw (``count_variates``): the number of
 variates, and every draw call (stream, method, arguments) so that ``DrawLog.replay`` can
 make numpy alone do exactly the same draws, to compare the generator with that floor.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,33 +41,40 @@ class DrawLog:
     """What the streams made inside ``count_variates`` drew.
 
     ``variates`` is the total size of the arrays (or scalars) the draws returned;
-    ``streams`` holds each stream's seed entropy and generator, in the order they were
-    made; ``calls`` holds every draw call in order (empty if recording was off).
+    ``streams`` holds each stream's seed entropy and generator, and ``names`` its dataset
+    name, in the order they were made; ``calls`` holds every draw call in order (empty if
+    recording was off).
     """
 
     record: bool = True
     variates: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     streams: list[tuple[tuple[int, ...], np.random.Generator]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
     calls: list[Draw] = field(default_factory=list)
 
-    def replay(self, check: bool = False) -> None:
+    def replay(self, check: bool = False, streams: Collection[int] | None = None) -> None:
         """Repeat every recorded call, in order, on fresh generators (one per stream).
 
         Each fresh generator is seeded as its stream was, so numpy does exactly the
         generator's draws (same methods, sizes and parameters); results are thrown away.
-        Time this to get the numpy floor of the generator. With ``check=True``, raise
-        ``RuntimeError`` unless every fresh generator ends in its stream's final state,
-        which shows the log holds every draw.
+        Time this to get the numpy floor of the generator. ``streams`` (positions in
+        ``self.streams``) limits the replay to those streams, so that two threads can
+        replay the two halves of a draw. With ``check=True``, raise ``RuntimeError`` unless
+        every fresh generator ends in its stream's final state, which shows the log holds
+        every draw.
         """
-        fresh = [
-            np.random.default_rng(np.random.SeedSequence(list(entropy)))
-            for entropy, _ in self.streams
-        ]
+        chosen = range(len(self.streams)) if streams is None else streams
+        fresh = {
+            i: np.random.default_rng(np.random.SeedSequence(list(self.streams[i][0])))
+            for i in chosen
+        }
         for call in self.calls:
-            getattr(fresh[call.stream], call.method)(*call.args, **call.kwargs)
+            if call.stream in fresh:
+                getattr(fresh[call.stream], call.method)(*call.args, **call.kwargs)
         if check:
-            for (entropy, original), replayed in zip(self.streams, fresh, strict=True):
+            for i, replayed in fresh.items():
+                entropy, original = self.streams[i]
                 if original.bit_generator.state != replayed.bit_generator.state:
                     raise RuntimeError(f"the replay of stream {entropy} drew differently")
 
@@ -90,12 +98,15 @@ class _CountingGenerator:
     exactly what the generator would draw without the proxy.
     """
 
-    def __init__(self, rng: np.random.Generator, log: DrawLog, entropy: tuple[int, ...]) -> None:
+    def __init__(
+        self, rng: np.random.Generator, log: DrawLog, entropy: tuple[int, ...], name: str
+    ) -> None:
         self._rng = rng
         self._log = log
         with log.lock:  # streams may be made in two threads at once (see ``build.draw``)
             self._stream = len(log.streams)
             log.streams.append((entropy, rng))
+            log.names.append(name)
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._rng, name)
@@ -143,7 +154,7 @@ def stream(seed: int, name: str) -> np.random.Generator:
     entropy = (seed, zlib.crc32(name.encode()))
     rng = np.random.default_rng(np.random.SeedSequence(list(entropy)))
     if _LOG is not None:
-        return _CountingGenerator(rng, _LOG, entropy)  # type: ignore[return-value]
+        return _CountingGenerator(rng, _LOG, entropy, name)  # type: ignore[return-value]
     return rng
 
 
