@@ -167,37 +167,6 @@ def choice(rng: np.random.Generator, shares: Mapping[Any, float], size: int) -> 
     return np.array(labels, dtype=object)[rng.choice(len(labels), size=size, p=probabilities)]
 
 
-def choice_by_group(
-    rng: np.random.Generator, groups: np.ndarray, shares: Mapping[Any, Mapping[Any, float]]
-) -> np.ndarray:
-    """Draw one label per element of ``groups`` from ``shares[group]`` (vectorised).
-
-    All groups must share the same labels. Uses one uniform draw per element and the
-    cumulative shares of its group, so the cost is linear in the number of elements.
-    """
-    keys = list(shares)
-    labels = list(shares[keys[0]])
-    table = np.array([[shares[k].get(label, 0.0) for label in labels] for k in keys])
-    sums = table.sum(axis=1)
-    if not np.allclose(sums, 1.0):
-        bad = [k for k, s in zip(keys, sums, strict=True) if not np.isclose(s, 1.0)]
-        raise ValueError(f"shares must sum to 1 in every group; they do not for {bad}")
-    rows = group_codes(groups, keys) if groups.dtype == object else groups
-    picked = _count_passed(rng.random(len(rows)), np.cumsum(table, axis=1), rows)
-    return np.array(labels, dtype=object)[picked]
-
-
-def group_codes(values: np.ndarray, keys: list[Any]) -> np.ndarray:
-    """Return the position of each value in ``keys`` (vectorised via pandas categories)."""
-    import pandas as pd
-
-    codes = pd.Categorical(values, categories=keys).codes
-    if (codes < 0).any():
-        unknown = sorted({str(v) for v in np.asarray(values)[codes < 0]})[:5]
-        raise ValueError(f"values {unknown} are not among {keys}")
-    return codes.astype(np.int64)
-
-
 def logistic(x: np.ndarray) -> np.ndarray:
     """Return the logistic function 1 / (1 + exp(-x))."""
     return 1.0 / (1.0 + np.exp(-x))

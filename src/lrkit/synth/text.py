@@ -130,7 +130,6 @@ def decode(codes: np.ndarray, labels: list[str] | tuple[str, ...] | np.ndarray) 
     return _series(pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode())
 
 
-
 def encode(column: pd.Series, labels: list[str] | tuple[str, ...]) -> np.ndarray:
     """Return the position of each text value in ``labels``, -1 where missing (``decode`` undone).
 
